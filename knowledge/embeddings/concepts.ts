@@ -1,0 +1,47 @@
+/**
+ * A small hand-made thesaurus for the assistant's domain. Phrases of one group share a concept
+ * feature in the local embedder, so "cccd" lands near "căn cước" and "bị lừa" near "chiếm đoạt".
+ * Phrases are written folded (no diacritics) and avoid syllables that fold into common words
+ * (e.g. "mang", "cho", "hoc" alone).
+ */
+export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  identity_card: ['can cuoc', 'cccd', 'chung minh nhan dan', 'cmnd', 'chung minh thu', 'the can cuoc'],
+  digital_identity: ['vneid', 'dinh danh dien tu', 'tai khoan dinh danh', 'muc do 2', 'muc 2', 'danh tinh so'],
+  otp: ['otp', 'ma xac thuc', 'ma xac nhan', 'ma mot lan', 'ma kich hoat'],
+  password: ['mat khau', 'password', 'ma pin', 'mat ma'],
+  two_step: ['xac thuc hai buoc', 'xac thuc 2 buoc', 'bao mat hai lop', '2fa', 'xac minh hai buoc'],
+  scam: ['lua dao', 'gia danh', 'mao danh', 'chiem doat', 'bi lua', 'lua tien', 'scam', 'tin nhan rac', 'cuoc goi la'],
+  fake_news: ['tin gia', 'sai su that', 'tin don', 'kiem chung'],
+  personal_data: ['du lieu ca nhan', 'thong tin ca nhan', 'lo thong tin', 'quyen rieng tu', 'bao ve du lieu'],
+  payment: ['thanh toan', 'chuyen khoan', 'quet ma', 'ma qr', 'vietqr', 'vi dien tu', 'khong dung tien mat'],
+  bank: ['ngan hang', 'app ngan hang', 'ung dung ngan hang', 'the atm', 'so tai khoan', 'internet banking', 'mobile banking'],
+  bills: ['hoa don', 'tien dien', 'tien nuoc', 'cuoc internet', 'dong tien'],
+  public_service: ['dich vu cong', 'thu tuc hanh chinh', 'nop ho so', 'mot cua', 'cong dich vu cong', 'dvc'],
+  health: ['kham benh', 'benh vien', 'dat lich kham', 'bac si', 'so suc khoe', 'y te'],
+  health_insurance: ['bao hiem y te', 'bhyt', 'vssid', 'the bao hiem', 'bao hiem xa hoi'],
+  smartphone: ['dien thoai', 'smartphone', 'dien thoai thong minh', 'man hinh', 'cam ung'],
+  connectivity: ['wifi', 'wi fi', '4g', '3g', 'du lieu di dong', 'ket noi mang', 'internet'],
+  apps: ['ung dung', 'cai dat', 'app store', 'ch play', 'google play', 'tai ve', 'cap nhat'],
+  zalo: ['zalo', 'nhan tin', 'goi video', 'nhom zalo', 'goi thoai'],
+  elderly: ['nguoi cao tuoi', 'nguoi gia', 'ong ba', 'cao tuoi', 'lon tuoi'],
+  disability: ['khuyet tat', 'khiem thi', 'khiem thinh', 'doc man hinh', 'talkback', 'voiceover', 'chu to', 'phong to'],
+  voice: ['giong noi', 'noi thay go', 'tro ly giong noi', 'doc chinh ta'],
+  trade: ['tieu thuong', 'ban hang', 'kinh doanh', 'cho so', 'ban online', 'thuong mai dien tu', 'san thuong mai'],
+  shopping: ['mua hang', 'mua online', 'dat hang', 'giao hang'],
+  ai: ['tri tue nhan tao', 'chatgpt', 'tro ly ao', 'chatbot', 'gemini', 'tro ly ai'],
+  learning: ['khoa hoc', 'mooc', 'bai giang', 'dao tao', 'tap huan', 'boi duong', 'hoc truc tuyen', 'pho cap'],
+  digital_skills: ['ky nang so', 'chuyen doi so', 'binh dan hoc vu so', 'nang luc so'],
+  signature: ['chu ky so', 'ky so', 'chu ky dien tu', 'usb token', 'ky tu xa'],
+  documents: ['van ban dien tu', 'cong van', 'quan ly van ban', 'ho so cong viec'],
+  meeting: ['hop truc tuyen', 'hop online', 'zoom', 'google meet', 'microsoft teams'],
+  lead_unit: ['chu tri', 'phu trach', 'dau moi', 'chiu trach nhiem', 'don vi chu tri', 'co quan chu tri'],
+  support_unit: ['phoi hop', 'co quan phoi hop', 'don vi phoi hop'],
+  deadline: ['thoi gian thuc hien', 'thoi han', 'khi nao', 'bao gio', 'nam 2025', 'nam 2026', 'hang nam'],
+  result: ['ket qua', 'chi tieu', 'muc tieu', 'phan tram', 'dat duoc'],
+  police: ['cong an', 'canh sat', 'cong an phuong'],
+  culture_office: ['phong van hoa', 'van hoa xa hoi', 'van hoa - xa hoi'],
+  economy_office: ['phong kinh te', 'ha tang va do thi'],
+  youth: ['doan thanh nien', 'thanh nien', 'tinh nguyen'],
+  school: ['truong hoc', 'hoc sinh', 'giao vien', 'nha truong'],
+  community_team: ['to cong nghe so', 'to cong nghe so cong dong', 'to dan pho', 'dai su so'],
+};

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KnowledgeConfig } from './config.ts';
+import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
+import { type ChunkRow, KnowledgeStore } from './store/knowledge-store.ts';
+import type { DocumentRecord, PlanTask } from './types.ts';
+import { VectorIndex } from './vectors/vector-index.ts';
+
+/** A document ready to be stored: record, chunks with terms and vectors, and plan tasks. */
+export interface PreparedDocument {
+  doc: DocumentRecord;
+  chunks: ChunkRow[];
+  tasks: PlanTask[];
+}
+
+export class EmbedderMismatchError extends Error {}
+
+const DB_FILE = 'knowledge.db';
+const VECTOR_FILE = /^vectors-(\d+)\.hnsw$/;
+
+/**
+ * The knowledge base: the SQLite store plus the HNSW vector file beside it, kept consistent.
+ *
+ * Every change is one SQLite transaction that also writes a new vector file (`vectors-N.hnsw`)
+ * and points `meta.vectors.file` at it; the old file is removed only after the commit. A crash at
+ * any moment leaves the previous database and the file it names: the old index keeps serving.
+ */
+export class KnowledgeBase {
+  private constructor(
+    readonly store: KnowledgeStore,
+    readonly embedder: Embedder,
+    private vectors: VectorIndex | undefined,
+    private readonly dataDir: string,
+  ) {}
+
+  /**
+   * Opens (or creates) the knowledge base in `config.dataDir`. With `reset`, every document is
+   * dropped first: the way to change embedder.
+   */
+  static open(
+    config: Pick<KnowledgeConfig, 'dataDir' | 'embeddings'>,
+    { embedder, reset = false }: { embedder?: Embedder; reset?: boolean } = {},
+  ): KnowledgeBase {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const store = new KnowledgeStore(path.join(config.dataDir, DB_FILE));
+    const kb = new KnowledgeBase(store, embedder ?? createEmbedder(config.embeddings), undefined, config.dataDir);
+    try {
+      if (reset) kb.clear();
+      kb.checkEmbedder();
+      kb.vectors = kb.loadVectors();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    return kb;
+  }
+
+  /** The vector index, or undefined while the store holds no vectors. */
+  get vectorIndex(): VectorIndex | undefined {
+    return this.vectors;
+  }
+
+  /** Stores and removes documents atomically, vectors included. */
+  apply(put: PreparedDocument[], remove: string[]): void {
+    if (!put.length && !remove.length) return;
+    const previousFile = this.store.getMeta('vectors.file');
+    let nextFile: string | undefined;
+    try {
+      this.store.transaction(() => {
+        const dims = put.flatMap((p) => p.chunks).find((c) => c.embedding)?.embedding?.length;
+        const vectors = this.vectors ?? (dims ? VectorIndex.empty(dims) : undefined);
+        for (const id of [...remove, ...put.map((p) => p.doc.id)]) {
+          for (const chunkId of this.store.chunkIdsOf(id)) vectors?.remove(chunkId);
+          this.store.deleteDocument(id);
+        }
+        for (const { doc, chunks, tasks } of put) {
+          const ids = this.store.putDocument(doc, chunks, tasks);
+          chunks.forEach((c, i) => c.embedding && vectors?.add(ids[i]!, c.embedding));
+        }
+        if (!vectors) return;
+        this.vectors = vectors.garbageRatio > 0.5 ? this.rebuildVectors(vectors.dimensions) : vectors;
+        nextFile = this.nextVectorFileName();
+        this.vectors.saveTo(path.join(this.dataDir, nextFile));
+        this.store.setMeta('vectors.file', nextFile);
+        this.store.setMeta('vectors.embedder', this.embedder.id);
+        this.store.setMeta('vectors.dimensions', String(this.vectors.dimensions));
+      });
+    } catch (error) {
+      if (nextFile) fs.rmSync(path.join(this.dataDir, nextFile), { force: true });
+      this.vectors = this.loadVectors(); // the in-memory graph saw changes that were rolled back
+      throw error;
+    }
+    if (previousFile !== nextFile) this.removeStaleVectorFiles();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  private clear(): void {
+    this.store.transaction(() => {
+      this.store.db.exec("DELETE FROM documents; DELETE FROM meta WHERE key LIKE 'vectors.%' AND key <> 'vectors.generation'");
+    });
+    this.removeStaleVectorFiles();
+  }
+
+  private checkEmbedder(): void {
+    const recorded = this.store.getMeta('vectors.embedder');
+    if (recorded && recorded !== this.embedder.id && this.store.chunkCount() > 0) {
+      throw new EmbedderMismatchError(
+        `The index in ${this.dataDir} was built with the embedder "${recorded}", but "${this.embedder.id}" is configured. ` +
+          'Vectors of different embedders cannot be mixed: restore the old settings, or run `npm run ingest -- --rebuild`.',
+      );
+    }
+  }
+
+  /** Opens the vector file the store names; rebuilds it from stored embeddings if it is missing. */
+  private loadVectors(): VectorIndex | undefined {
+    const file = this.store.getMeta('vectors.file');
+    const dims = Number(this.store.getMeta('vectors.dimensions') ?? 0);
+    const live = this.countEmbeddings();
+    if (file && dims && fs.existsSync(path.join(this.dataDir, file))) {
+      return VectorIndex.load(path.join(this.dataDir, file), dims, live);
+    }
+    if (!live) return undefined;
+    const stored = this.store.db.prepare('SELECT length(embedding) / 4 AS dims FROM chunks WHERE embedding IS NOT NULL LIMIT 1');
+    const rebuilt = this.rebuildVectors((stored.get() as { dims: number }).dims);
+    const name = this.nextVectorFileName();
+    rebuilt.saveTo(path.join(this.dataDir, name));
+    this.store.setMeta('vectors.file', name);
+    this.store.setMeta('vectors.dimensions', String(rebuilt.dimensions));
+    return rebuilt;
+  }
+
+  private rebuildVectors(dimensions: number): VectorIndex {
+    const index = VectorIndex.empty(dimensions, Math.max(1024, this.countEmbeddings()));
+    for (const { id, vector } of this.store.embeddings()) index.add(id, vector);
+    return index;
+  }
+
+  private countEmbeddings(): number {
+    return (this.store.db.prepare('SELECT count(*) AS n FROM chunks WHERE embedding IS NOT NULL').get() as { n: number })
+      .n;
+  }
+
+  /** A new generation's file name; writers are serialized by SQLite, so the counter is safe. */
+  private nextVectorFileName(): string {
+    const generation = Number(this.store.getMeta('vectors.generation') ?? 0) + 1;
+    this.store.setMeta('vectors.generation', String(generation));
+    return `vectors-${generation}.hnsw`;
+  }
+
+  /** Vector files of older generations, or left by a crash; run by writers after they commit. */
+  private removeStaleVectorFiles(): void {
+    const current = this.store.getMeta('vectors.file');
+    for (const name of fs.readdirSync(this.dataDir)) {
+      if (VECTOR_FILE.test(name) && name !== current) fs.rmSync(path.join(this.dataDir, name), { force: true });
+    }
+  }
+}
