@@ -6,7 +6,11 @@
 const K1 = 1.2;
 const B = 0.75;
 
-const tokenize = (text: string): string[] => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const tokenize = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 export class BaselineBm25 {
   private readonly postings = new Map<string, { doc: number; tf: number }[]>();

@@ -62,7 +62,9 @@ export async function evaluateExternal(options: {
         parsed: { title, text: p.text, meta: { id: p.id, kind: 'doc' }, tables: [] },
       });
       // One passage is one retrieval unit, whatever its length.
-      described.drafts = [{ ref: null, heading: '', text: p.text, indexText: title ? `${title}\n${p.text}` : p.text }];
+      described.drafts = [
+        { ref: null, heading: '', text: p.text, indexText: title ? `${title}\n${p.text}` : p.text },
+      ];
       prepared.push(await prepareDocument(described, kb.embedder));
     }
     kb.apply(prepared, []);
@@ -75,7 +77,11 @@ export async function evaluateExternal(options: {
       for (const q of questions) {
         const t0 = performance.now();
         const hits = await search.search(text(q), { k: 10 });
-        out.push({ ranked: hits.map((h) => idOf.get(h.chunk.docId) ?? h.chunk.docId), relevant: q.relevant_passage_ids, ms: performance.now() - t0 });
+        out.push({
+          ranked: hits.map((h) => idOf.get(h.chunk.docId) ?? h.chunk.docId),
+          relevant: q.relevant_passage_ids,
+          ms: performance.now() - t0,
+        });
       }
       return out;
     };

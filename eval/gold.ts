@@ -59,7 +59,9 @@ export async function evaluateGold(config: KnowledgeConfig): Promise<GoldReport>
         for (const q of questions) {
           const t0 = performance.now();
           const hits = await search.search(variant(q.question), { k: 10 });
-          const ranked = hits.map((h) => (h.chunk.kind === 'plan' ? `${h.chunk.docId}#${h.chunk.ref}` : h.chunk.docId));
+          const ranked = hits.map((h) =>
+            h.chunk.kind === 'plan' ? `${h.chunk.docId}#${h.chunk.ref}` : h.chunk.docId,
+          );
           results.push({ ranked, relevant: q.relevant, ms: performance.now() - t0 });
         }
         return summarize(results);
@@ -78,7 +80,10 @@ export async function evaluateGold(config: KnowledgeConfig): Promise<GoldReport>
 }
 
 export function formatGoldReport(report: GoldReport): string {
-  const lines = ['| set | variant | n | hit@1 | hit@5 | hit@10 | MRR@10 | p50 ms | p95 ms |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| set | variant | n | hit@1 | hit@5 | hit@10 | MRR@10 | p50 ms | p95 ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const [set, variants] of Object.entries(report)) {
     for (const [variant, m] of Object.entries(variants)) {
       lines.push(

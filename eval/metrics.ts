@@ -50,7 +50,19 @@ export function summarize(results: RankedResult[]): RetrievalMetrics {
     hit_at_5: hit(5),
     hit_at_10: hit(10),
     mrr_at_10: round(ranks.reduce((s, r) => s + (r ? 1 / r : 0), 0) / n),
-    p50_ms: round(percentile(results.map((r) => r.ms), 50), 3),
-    p95_ms: round(percentile(results.map((r) => r.ms), 95), 3),
+    p50_ms: round(
+      percentile(
+        results.map((r) => r.ms),
+        50,
+      ),
+      3,
+    ),
+    p95_ms: round(
+      percentile(
+        results.map((r) => r.ms),
+        95,
+      ),
+      3,
+    ),
   };
 }

@@ -6,7 +6,8 @@ import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadKnowledgeConfig } from '../knowledge/config.ts';
-import { EmbedderMismatchError, KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { StoreError } from '../knowledge/store/knowledge-store.ts';
 import { ingestPaths, type IngestReport } from './pipeline.ts';
 
 async function main(): Promise<number> {
@@ -58,7 +59,7 @@ function summary(r: IngestReport): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof EmbedderMismatchError;
+    const known = error instanceof ConfigError || error instanceof StoreError;
     console.error(known ? (error as Error).message : error);
     process.exit(2);
   },

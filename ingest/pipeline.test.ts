@@ -20,7 +20,10 @@ const ingest = () => ingestPaths(kb, ['docs'], { cwd: root });
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'bdhvs-ingest-'));
   dataDir = path.join(root, 'data');
-  write('docs/vneid.md', '---\nid: vneid\ntitle: Cài VNeID\n---\n# Cài VNeID\n\n1. Mở kho ứng dụng.\n2. Tìm VNeID và bấm Cài đặt.\n');
+  write(
+    'docs/vneid.md',
+    '---\nid: vneid\ntitle: Cài VNeID\n---\n# Cài VNeID\n\n1. Mở kho ứng dụng.\n2. Tìm VNeID và bấm Cài đặt.\n',
+  );
   write('docs/otp.txt', 'Mã OTP\n\nKhông bao giờ đọc mã OTP cho người lạ qua điện thoại.');
   kb = KnowledgeBase.open({ dataDir, embeddings: LOCAL });
 });
@@ -69,8 +72,25 @@ describe('ingestPaths', () => {
     await ingest();
     const generation = kb.store.getMeta('vectors.file');
     const broken = {
-      doc: { id: 'bad', source: 'docs/bad.md', title: 'x', kind: 'doc' as const, audience: [], level: null, hash: 'h', meta: {} },
-      chunks: [{ ref: null, heading: '', text: 'hỏng', terms: { acc: 'hỏng', accPair: '', fold: 'hong', foldPair: '' }, embedding: new Float32Array(3) }],
+      doc: {
+        id: 'bad',
+        source: 'docs/bad.md',
+        title: 'x',
+        kind: 'doc' as const,
+        audience: [],
+        level: null,
+        hash: 'h',
+        meta: {},
+      },
+      chunks: [
+        {
+          ref: null,
+          heading: '',
+          text: 'hỏng',
+          terms: { acc: 'hỏng', accPair: '', fold: 'hong', foldPair: '' },
+          embedding: new Float32Array(3),
+        },
+      ],
       tasks: [],
     };
     expect(() => kb.apply([broken], ['vneid'])).toThrow(/dimensions/);
@@ -84,7 +104,8 @@ describe('ingestPaths', () => {
   it('rebuilds a missing vector file from the stored embeddings', async () => {
     await ingest();
     kb.close();
-    for (const f of fs.readdirSync(dataDir).filter((f) => f.endsWith('.hnsw'))) fs.rmSync(path.join(dataDir, f));
+    for (const f of fs.readdirSync(dataDir).filter((f) => f.endsWith('.hnsw')))
+      fs.rmSync(path.join(dataDir, f));
     kb = KnowledgeBase.open({ dataDir, embeddings: LOCAL });
     expect(kb.vectorIndex?.size).toBe(kb.store.chunkCount());
   });

@@ -34,10 +34,23 @@ const SIDECAR = '.meta.yml';
  * ingested folder are removed. A file that cannot be read is reported and the run goes on.
  * All changes land in one atomic step at the end.
  */
-export async function ingestPaths(kb: KnowledgeBase, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestPaths(
+  kb: KnowledgeBase,
+  paths: string[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const report: IngestReport = { added: [], updated: [], removed: [], unchanged: 0, failed: [], chunks: 0, planTasks: 0, ms: 0 };
+  const report: IngestReport = {
+    added: [],
+    updated: [],
+    removed: [],
+    unchanged: 0,
+    failed: [],
+    chunks: 0,
+    planTasks: 0,
+    ms: 0,
+  };
   const stored = kb.store.documentHashes();
   const bySource = new Map([...stored].map(([id, s]) => [s.source, id]));
   const files: string[] = [];
@@ -102,11 +115,14 @@ export async function ingestPaths(kb: KnowledgeBase, paths: string[], options: I
 
 function walk(folder: string): string[] {
   const out: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(folder, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) out.push(...walk(full));
-    else if (parserFor(entry.name) && !entry.name.endsWith(SIDECAR) && !/^readme\./i.test(entry.name)) out.push(full);
+    else if (parserFor(entry.name) && !entry.name.endsWith(SIDECAR) && !/^readme\./i.test(entry.name))
+      out.push(full);
   }
   return out;
 }
@@ -115,7 +131,8 @@ function readSidecar(file: string): Record<string, unknown> {
   const sidecar = file + SIDECAR;
   if (!fs.existsSync(sidecar)) return {};
   const data: unknown = YAML.parse(fs.readFileSync(sidecar, 'utf8'));
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${path.basename(sidecar)} không phải là bảng khóa: giá trị`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new Error(`${path.basename(sidecar)} không phải là bảng khóa: giá trị`);
   return data as Record<string, unknown>;
 }
 

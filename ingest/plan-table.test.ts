@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellsFromTables, cellsFromTabText, parsePlanTasks } from './plan-table.ts';
 
-const PLAN = path.join(import.meta.dirname, '../knowledge/plan/phu-luc-ke-hoach-binh-dan-hoc-vu-so-phuong-le-dai-hanh.txt');
+const PLAN = path.join(
+  import.meta.dirname,
+  '../knowledge/plan/phu-luc-ke-hoach-binh-dan-hoc-vu-so-phuong-le-dai-hanh.txt',
+);
 
 describe('parsePlanTasks on the ward appendix', () => {
   const tasks = parsePlanTasks(cellsFromTabText(fs.readFileSync(PLAN, 'utf8')));
@@ -40,7 +43,14 @@ describe('parsePlanTasks on the ward appendix', () => {
 });
 
 describe('parsePlanTasks on table rows (docx, html, markdown)', () => {
-  const header = ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả thực hiện', 'Thời gian thực hiện'];
+  const header = [
+    'STT',
+    'Nội dung công việc',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Kết quả thực hiện',
+    'Thời gian thực hiện',
+  ];
   it('reads section rows and task rows', () => {
     const rows = [
       header,
@@ -53,11 +63,24 @@ describe('parsePlanTasks on table rows (docx, html, markdown)', () => {
     const tasks = parsePlanTasks(cellsFromTables([rows]));
     expect(tasks.map((t) => t.ref)).toEqual(['1.1', '1.2', '2.1']);
     expect(tasks[0]!.lead).toBe('Phòng Văn hóa - Xã hội');
-    expect(tasks[2]).toMatchObject({ sectionTitle: 'Đào tạo', lead: 'Công an phường', timeframe: 'Hằng năm' });
+    expect(tasks[2]).toMatchObject({
+      sectionTitle: 'Đào tạo',
+      lead: 'Công an phường',
+      timeframe: 'Hằng năm',
+    });
   });
 
   it('returns nothing for a table that is not a plan', () => {
-    expect(parsePlanTasks(cellsFromTables([[['Tên', 'Tuổi'], ['An', '70']]]))).toEqual([]);
+    expect(
+      parsePlanTasks(
+        cellsFromTables([
+          [
+            ['Tên', 'Tuổi'],
+            ['An', '70'],
+          ],
+        ]),
+      ),
+    ).toEqual([]);
     expect(parsePlanTasks(cellsFromTabText('Một văn bản\nkhông có bảng'))).toEqual([]);
   });
 });

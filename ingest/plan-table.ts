@@ -21,7 +21,10 @@ const FIELDS = 5;
 export function cellsFromTabText(text: string): string[] {
   const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n');
   if (!/\n\t/.test(normalized)) return [];
-  return normalized.split(/(?:^|\n)\t/).slice(1).map(cleanCell);
+  return normalized
+    .split(/(?:^|\n)\t/)
+    .slice(1)
+    .map(cleanCell);
 }
 
 /** Cells of parsed tables, row by row, left to right. */
@@ -78,7 +81,11 @@ function findHeaderEnd(cells: string[]): number {
   return -1;
 }
 
-function toTask(section: { order: number; label: string; title: string }, number: number, fields: string[]): PlanTask {
+function toTask(
+  section: { order: number; label: string; title: string },
+  number: number,
+  fields: string[],
+): PlanTask {
   // A table with an extra split cell keeps its outer columns; the middle ones join the result.
   const [content = '', lead = '', support = '', ...rest] = fields;
   const timeframe = rest.length > 1 ? rest[rest.length - 1]! : '';

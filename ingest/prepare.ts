@@ -1,7 +1,13 @@
 import type { PreparedDocument } from '../knowledge/knowledge-base.ts';
 import type { Embedder } from '../knowledge/embeddings/embedder.ts';
 import type { ChunkRow, IndexTerms } from '../knowledge/store/knowledge-store.ts';
-import { DOCUMENT_KINDS, type ChunkDraft, type DocumentKind, type DocumentRecord, type PlanTask } from '../knowledge/types.ts';
+import {
+  DOCUMENT_KINDS,
+  type ChunkDraft,
+  type DocumentKind,
+  type DocumentRecord,
+  type PlanTask,
+} from '../knowledge/types.ts';
 import { terms } from '../knowledge/vietnamese/tokenize.ts';
 import { chunkText } from './chunker.ts';
 import type { ParsedDocument } from './parsers/types.ts';
@@ -15,7 +21,11 @@ export interface SourceFile {
 }
 
 /** Turns a parsed file into a document record with chunk drafts and any plan tasks. */
-export function describeDocument(file: SourceFile): { doc: DocumentRecord; drafts: ChunkDraft[]; tasks: PlanTask[] } {
+export function describeDocument(file: SourceFile): {
+  doc: DocumentRecord;
+  drafts: ChunkDraft[];
+  tasks: PlanTask[];
+} {
   const { parsed } = file;
   const meta = parsed.meta;
   const cells = parsed.tables.length ? cellsFromTables(parsed.tables) : cellsFromTabText(parsed.text);
@@ -36,11 +46,18 @@ export function describeDocument(file: SourceFile): { doc: DocumentRecord; draft
   if (tasks.length) {
     const drafts = tasks.map((task) => {
       const text = planTaskText(task);
-      return { ref: task.ref, heading: `${task.sectionLabel}. ${task.sectionTitle}`, text, indexText: `${title}\n${text}` };
+      return {
+        ref: task.ref,
+        heading: `${task.sectionLabel}. ${task.sectionTitle}`,
+        text,
+        indexText: `${title}\n${text}`,
+      };
     });
     return { doc, drafts, tasks };
   }
-  const preamble = [meta.summary, stringList(meta.keywords).join(', ')].filter((s) => typeof s === 'string' && s).join('\n');
+  const preamble = [meta.summary, stringList(meta.keywords).join(', ')]
+    .filter((s) => typeof s === 'string' && s)
+    .join('\n');
   return { doc, drafts: chunkText(title, parsed.text, preamble), tasks: [] };
 }
 
@@ -51,7 +68,13 @@ export async function prepareDocument(
 ): Promise<PreparedDocument> {
   const vectors = await embedder.embedDocuments(described.drafts.map((d) => d.indexText));
   const chunks: ChunkRow[] = described.drafts.map((draft, i) => {
-    return { ref: draft.ref, heading: draft.heading, text: draft.text, terms: indexTerms(draft.indexText), embedding: vectors[i] };
+    return {
+      ref: draft.ref,
+      heading: draft.heading,
+      text: draft.text,
+      terms: indexTerms(draft.indexText),
+      embedding: vectors[i],
+    };
   });
   return { doc: described.doc, chunks, tasks: described.tasks };
 }
@@ -60,7 +83,12 @@ export async function prepareDocument(
 export function indexTerms(text: string): IndexTerms {
   const { accented, folded } = terms(text);
   const pick = (list: string[], pairs: boolean) => list.filter((t) => t.includes('_') === pairs).join(' ');
-  return { acc: pick(accented, false), accPair: pick(accented, true), fold: pick(folded, false), foldPair: pick(folded, true) };
+  return {
+    acc: pick(accented, false),
+    accPair: pick(accented, true),
+    fold: pick(folded, false),
+    foldPair: pick(folded, true),
+  };
 }
 
 function kindOf(source: string, meta: Record<string, unknown>, hasTasks: boolean): DocumentKind {
@@ -75,12 +103,21 @@ function kindOf(source: string, meta: Record<string, unknown>, hasTasks: boolean
 }
 
 function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
-  if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   return [];
 }
 
-const stem = (source: string): string => source.split('/').pop()!.replace(/\.[^.]+$/, '');
+const stem = (source: string): string =>
+  source
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
 
 /** ASCII id from any name: "Hướng dẫn VNeID.docx" → "huong-dan-vneid". */
 export function slug(name: string): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
-import { type ChunkRow, KnowledgeStore } from './store/knowledge-store.ts';
+import { type ChunkRow, KnowledgeStore, StoreError } from './store/knowledge-store.ts';
 import type { DocumentRecord, PlanTask } from './types.ts';
 import { VectorIndex } from './vectors/vector-index.ts';
 
@@ -13,7 +13,7 @@ export interface PreparedDocument {
   tasks: PlanTask[];
 }
 
-export class EmbedderMismatchError extends Error {}
+export class EmbedderMismatchError extends StoreError {}
 
 const DB_FILE = 'knowledge.db';
 const VECTOR_FILE = /^vectors-(\d+)\.hnsw$/;

@@ -1,19 +1,19 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { foldDiacritics } from '../vietnamese/normalize.ts';
-import { canonical, terms } from '../vietnamese/tokenize.ts';
+import { canonical, expandAbbreviations, terms } from '../vietnamese/tokenize.ts';
 import { CONCEPTS } from './concepts.ts';
 
 /**
  * An embedder that needs no network and no weights: a signed feature-hashing of what a text
  * says. Features are folded syllables and syllable pairs (the lexical core), accented syllables
  * (so exact spelling counts a little more), character trigrams (typos: "vneld", "zaloo") and
- * concepts from a hand-made thesaurus (synonyms and abbreviations meet). Vectors are
+ * concepts from a hand-made thesaurus (synonyms meet), after teencode is expanded. Vectors are
  * L2-normalized, so cosine similarity is a weighted overlap of those features.
  */
 export class LocalEmbeddings extends Embeddings {
   static readonly DIMENSIONS = 512;
   /** Recorded in the index; change it whenever the features change. */
-  readonly id = `local-hash-v2/${LocalEmbeddings.DIMENSIONS}`;
+  readonly id = `local-hash-v3/${LocalEmbeddings.DIMENSIONS}`;
   readonly dimensions = LocalEmbeddings.DIMENSIONS;
 
   constructor() {
@@ -37,6 +37,7 @@ export class LocalEmbeddings extends Embeddings {
     const counts = new Map<string, number>();
     const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
 
+    text = expandAbbreviations(text);
     const { accented, folded } = terms(text);
     for (let i = 0; i < folded.length; i++) {
       const term = folded[i]!;

@@ -36,6 +36,9 @@ interface ChunkRowDb {
   level: number | null;
 }
 
+/** A store that cannot be used as it is; the message says what to do. */
+export class StoreError extends Error {}
+
 const toAudience = (groups: string[]): string => (groups.length ? `,${groups.join(',')},` : '');
 const fromAudience = (stored: string): string[] => stored.split(',').filter(Boolean);
 
@@ -54,13 +57,15 @@ export class KnowledgeStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const version = this.getMeta('schema_version');
     if (version && Number(version) !== SCHEMA_VERSION) {
-      throw new Error(
+      this.db.close();
+      throw new StoreError(
         `The knowledge store ${file} has schema ${version}, this program expects ${SCHEMA_VERSION}: delete it and run the ingest again.`,
       );
     }
+    this.db.exec(SCHEMA);
     this.setMeta('schema_version', String(SCHEMA_VERSION));
     this.dfStatement = this.db.prepare('SELECT doc FROM chunks_vocab WHERE term = ?');
   }

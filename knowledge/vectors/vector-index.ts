@@ -4,9 +4,9 @@ const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
 /** Graph parameters: a good recall/speed balance for 10k–1M short-text vectors on 2 cores. */
-const M = 16;
-const EF_CONSTRUCTION = 100;
-const EF_SEARCH = 96;
+const M = 12;
+const EF_CONSTRUCTION = 48;
+const EF_SEARCH = 64;
 const SEED = 42;
 
 /**

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000 --queries 500]`: retrieval speed and memory on
+ * synthetic corpora. Chunks are random Vietnamese text drawn (Zipf-like) from the syllables of
+ * the shipped knowledge, so term statistics resemble real text. Prints ingest chunks/s (terms,
+ * local embeddings, SQLite + FTS5 + HNSW, one atomic apply), query p50/p99 and peak RSS.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { KnowledgeBase, type PreparedDocument } from '../knowledge/knowledge-base.ts';
+import { HybridSearch } from '../knowledge/search/hybrid-search.ts';
+import { foldDiacritics } from '../knowledge/vietnamese/normalize.ts';
+import { phrases } from '../knowledge/vietnamese/tokenize.ts';
+import { indexTerms } from '../ingest/prepare.ts';
+import { percentile } from './metrics.ts';
+
+const CHUNKS_PER_DOC = 10;
+
+function vocabulary(): string[] {
+  const root = path.join(import.meta.dirname, '../knowledge');
+  const counts = new Map<string, number>();
+  const visit = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) visit(full);
+      else if (/\.(md|txt)$/.test(e.name)) {
+        for (const p of phrases(fs.readFileSync(full, 'utf8')))
+          for (const s of p) counts.set(s, (counts.get(s) ?? 0) + 1);
+      }
+    }
+  };
+  visit(root);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same corpus. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function benchmark(size: number, queries: number, words: string[]) {
+  const rand = random(size);
+  const zipf = () => words[Math.floor(words.length * rand() ** 3)]!;
+  const sentence = (n: number) => Array.from({ length: n }, zipf).join(' ');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdhvs-bench-'));
+  const kb = KnowledgeBase.open({ dataDir, embeddings: { kind: 'local' } });
+  const local = kb.embedder;
+  try {
+    const texts: string[] = [];
+    const started = performance.now();
+    const put: PreparedDocument[] = [];
+    for (let d = 0; d * CHUNKS_PER_DOC < size; d++) {
+      const chunks = [];
+      for (let c = 0; c < CHUNKS_PER_DOC && d * CHUNKS_PER_DOC + c < size; c++) {
+        const text = `${sentence(12)}. ${sentence(20)}. ${sentence(30)}.`;
+        texts.push(text);
+        const [embedding] = await local.embedDocuments([text]);
+        chunks.push({ ref: null, heading: '', text, terms: indexTerms(text), embedding });
+      }
+      put.push({
+        doc: {
+          id: `d${d}`,
+          source: `bench/d${d}`,
+          title: '',
+          kind: 'doc',
+          audience: [],
+          level: null,
+          hash: String(d),
+          meta: {},
+        },
+        chunks,
+        tasks: [],
+      });
+    }
+    kb.apply(put, []);
+    const ingestSeconds = (performance.now() - started) / 1000;
+
+    const search = new HybridSearch(kb);
+    const times: number[] = [];
+    for (let q = 0; q < queries; q++) {
+      const source = texts[Math.floor(rand() * texts.length)]!.split(' ');
+      const start = Math.floor(rand() * (source.length - 8));
+      let query = source.slice(start, start + 3 + Math.floor(rand() * 6)).join(' ');
+      if (q % 2) query = foldDiacritics(query); // half the residents type without diacritics
+      const t0 = performance.now();
+      await search.search(query, { k: 10 });
+      times.push(performance.now() - t0);
+    }
+    return {
+      chunks: size,
+      ingest_chunks_per_s: Math.round(size / ingestSeconds),
+      query_p50_ms: Number(percentile(times, 50).toFixed(2)),
+      query_p99_ms: Number(percentile(times, 99).toFixed(2)),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    kb.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    queries: { type: 'string', default: '500' },
+  },
+});
+const words = vocabulary();
+for (const size of values.sizes!.split(',').map(Number)) {
+  console.log(JSON.stringify(await benchmark(size, Number(values.queries), words)));
+}
