@@ -40,12 +40,19 @@ async function main(): Promise<number> {
   }
 }
 
+/** "3 (a, b, c)", at most ten names shown. */
+function counted(ids: string[]): string {
+  if (!ids.length) return '0';
+  const shown = ids.slice(0, 10).join(', ');
+  return `${ids.length} (${shown}${ids.length > 10 ? `, … và ${ids.length - 10} tài liệu khác` : ''})`;
+}
+
 function summary(r: IngestReport): string {
   const lines = [
     `Đã nạp xong trong ${(r.ms / 1000).toFixed(1)} giây.`,
-    `  Thêm mới: ${r.added.length}${r.added.length ? ` (${r.added.join(', ')})` : ''}`,
-    `  Cập nhật: ${r.updated.length}${r.updated.length ? ` (${r.updated.join(', ')})` : ''}`,
-    `  Đã xóa:   ${r.removed.length}${r.removed.length ? ` (${r.removed.join(', ')})` : ''}`,
+    `  Thêm mới: ${counted(r.added)}`,
+    `  Cập nhật: ${counted(r.updated)}`,
+    `  Đã xóa:   ${counted(r.removed)}`,
     `  Giữ nguyên: ${r.unchanged}`,
     `  Đoạn văn được lập chỉ mục: ${r.chunks}; nhiệm vụ kế hoạch: ${r.planTasks}`,
   ];
