@@ -1,6 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import type { EmbeddingsConfig } from '../config.ts';
+import { expandAbbreviations } from '../vietnamese/tokenize.ts';
 import { LocalEmbeddings } from './local-embeddings.ts';
 
 /**
@@ -39,6 +40,7 @@ export function createEmbedder(config: EmbeddingsConfig): Embedder {
     id: `openai/${config.model}@${new URL(config.baseURL).host}${config.dimensions ? `/${config.dimensions}` : ''}`,
     langchain: remote,
     embedDocuments: async (texts) => (await remote.embedDocuments(texts)).map(toFloat),
-    embedQuery: async (text) => toFloat(await remote.embedQuery(text)),
+    // Models know Vietnamese but not residents' teencode: expand it first (the local embedder does too).
+    embedQuery: async (text) => toFloat(await remote.embedQuery(expandAbbreviations(text))),
   };
 }

@@ -1,6 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { SearchFilter, SearchHit } from '../types.ts';
-import { expandAbbreviations } from '../vietnamese/tokenize.ts';
 import { buildLexicalQuery } from './lexical-query.ts';
 
 export interface HybridOptions {
@@ -46,7 +45,7 @@ export class HybridSearch {
     const vectors = this.kb.vectorIndex;
     if (vectors && vectorShare > 0 && /[\p{L}\p{N}]/u.test(query)) {
       const filtered = Object.keys(filter).length > 0;
-      const queryVector = await this.kb.embedder.embedQuery(expandAbbreviations(query));
+      const queryVector = await this.kb.embedder.embedQuery(query);
       let near = vectors.search(queryVector, filtered ? candidates * 4 : candidates);
       if (filtered) {
         const allowed = this.kb.store.filterChunkIds(
