@@ -1,62 +1,72 @@
 /**
- * `npm start`: brings the knowledge base up to date with `knowledge/` (it is built on the first
- * run), then answers in the terminal with the passages that best match each question. The
- * answer engine, chat server and channels replace this terminal loop as they land.
+ * `npm start`: brings the knowledge base up to date with `knowledge/` (built on the first run),
+ * then serves the web chat at /, POST /api/chat, the staff dashboard at /admin, the webhooks of
+ * every configured channel and /healthz; polls Telegram and the Zalo Bot when no PUBLIC_URL is set.
  */
 import 'dotenv/config';
-import readline from 'node:readline';
-import { ConfigError, loadKnowledgeConfig } from '../knowledge/config.ts';
-import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { StoreError } from '../knowledge/store/knowledge-store.ts';
+import { ConfigError } from '../knowledge/config.ts';
 import { logger } from '../knowledge/logger.ts';
-import { HybridSearch } from '../knowledge/search/hybrid-search.ts';
-import type { SearchHit } from '../knowledge/types.ts';
-import { ingestPaths } from '../ingest/pipeline.ts';
+import { StoreError } from '../knowledge/store/knowledge-store.ts';
+import { adminDashboard } from './admin/plugin.ts';
+import { openAssistant } from './assistant.ts';
+import { ChannelConfigError, loadChannelConfig } from './channels/config.ts';
+import { startApp } from './server/start.ts';
+import { retentionDaysFromEnv, startDailyPurge } from './usage/retention.ts';
+
+/** How often `knowledge/` is checked for changed files (FAQ drafts, edited lessons). */
+const REFRESH_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
-  const config = loadKnowledgeConfig();
-  const kb = KnowledgeBase.open(config);
-  const report = await ingestPaths(kb, [config.knowledgeDir]);
-  logger.info(
-    {
-      added: report.added.length,
-      updated: report.updated.length,
-      removed: report.removed.length,
-      failed: report.failed,
-      ms: report.ms,
-    },
-    'knowledge base ready',
-  );
-  const search = new HybridSearch(kb);
-  const interactive = process.stdin.isTTY;
-  if (interactive) console.log('Trợ lý Bình dân học vụ số. Gõ câu hỏi rồi nhấn Enter (Ctrl+D để thoát).');
-  const lines = readline.createInterface({
-    input: process.stdin,
-    output: process.stdout,
-    prompt: 'Hỏi: ',
-    terminal: interactive,
-  });
-  if (interactive) lines.prompt();
-  for await (const line of lines) {
-    if (line.trim()) console.log(format(await search.search(line, { k: 3 })));
-    if (interactive) lines.prompt();
-  }
-  kb.close();
-}
+  const channelConfig = loadChannelConfig();
+  const retentionDays = retentionDaysFromEnv();
+  const assistant = await openAssistant();
+  const { kb, db, conversation, config } = assistant;
 
-function format(hits: SearchHit[]): string {
-  if (!hits.length) return 'Xin lỗi, tôi chưa tìm thấy nội dung phù hợp. Bạn thử hỏi cách khác nhé.\n';
-  return hits
-    .map(({ chunk }, i) => {
-      const where = chunk.kind === 'plan' ? `nhiệm vụ ${chunk.ref}` : chunk.heading;
-      const text = chunk.text.length > 600 ? `${chunk.text.slice(0, 600)}…` : chunk.text;
-      return `[${i + 1}] ${chunk.docTitle}${where ? ` (${where})` : ''}\n${text}\n`;
-    })
-    .join('\n');
+  const titles = () => new Map(kb.store.documents().map((d) => [d.id, d.title]));
+  let titleMap = titles();
+  const app = await startApp({
+    config: channelConfig,
+    db,
+    conversation,
+    logger,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    plugins: [
+      {
+        plugin: adminDashboard,
+        options: {
+          prefix: '/admin',
+          db,
+          knowledgeDir: config.knowledgeDir,
+          wardName: process.env.WARD_NAME,
+          secureCookies: channelConfig.publicUrl?.startsWith('https://') || undefined,
+          titleOf: (id: string) => titleMap.get(id),
+        },
+      },
+    ],
+  });
+  const stopPurge = startDailyPurge(db, retentionDays);
+  const refresher = setInterval(() => {
+    assistant
+      .refresh()
+      .then(() => (titleMap = titles()))
+      .catch((error: unknown) => logger.error({ err: (error as Error).message }, 'knowledge refresh failed'));
+  }, REFRESH_MS);
+  refresher.unref();
+  console.error(`Trợ lý đang chạy: ${app.address.replace('0.0.0.0', 'localhost')} (trang quản trị: /admin)`);
+
+  const stop = async () => {
+    clearInterval(refresher);
+    stopPurge();
+    await app.stop();
+    assistant.close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StoreError;
+  const known =
+    error instanceof ConfigError || error instanceof StoreError || error instanceof ChannelConfigError;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -1,9 +1,15 @@
 /**
- * `npm run bench [-- --sizes 10000,100000 --queries 500]`: retrieval speed and memory on
- * synthetic corpora. Chunks are random Vietnamese text drawn (Zipf-like) from the syllables of
- * the shipped knowledge, so term statistics resemble real text. Prints ingest chunks/s (terms,
- * local embeddings, SQLite + FTS5 + HNSW, one atomic apply), query p50/p99 and peak RSS.
+ * `npm run bench [-- --part retrieval|channels|dashboard] [--sizes 10000,100000 --queries 500]`:
+ * all benchmarks, or one part, each printing one JSON line per measurement.
+ *
+ * Retrieval: synthetic corpora of random Vietnamese text drawn (Zipf-like) from the syllables of
+ * the shipped knowledge, so term statistics resemble real text. Prints ingest chunks/s (terms and
+ * local embeddings on worker threads, SQLite + FTS5 + HNSW, one atomic apply), query p50/p99 and peak RSS; each size
+ * runs in a child process so that peak RSS is its own. Channels: webhook intake and outbound
+ * pacing against fake platform servers (eval/bench-channels.ts). Dashboard: page renders over a
+ * million usage events (eval/bench-dashboard.ts).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +18,9 @@ import { KnowledgeBase, type PreparedDocument } from '../knowledge/knowledge-bas
 import { HybridSearch } from '../knowledge/search/hybrid-search.ts';
 import { foldDiacritics } from '../knowledge/vietnamese/normalize.ts';
 import { phrases } from '../knowledge/vietnamese/tokenize.ts';
-import { indexTerms } from '../ingest/prepare.ts';
+import { PreparePool } from '../ingest/prepare-pool.ts';
+import { benchChannels } from './bench-channels.ts';
+import { benchDashboard } from './bench-dashboard.ts';
 import { percentile } from './metrics.ts';
 
 const CHUNKS_PER_DOC = 10;
@@ -50,19 +58,17 @@ async function benchmark(size: number, queries: number, words: string[]) {
   const sentence = (n: number) => Array.from({ length: n }, zipf).join(' ');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdhvs-bench-'));
   const kb = KnowledgeBase.open({ dataDir, embeddings: { kind: 'local' } });
-  const local = kb.embedder;
   try {
-    const texts: string[] = [];
+    const texts = Array.from({ length: size }, () => `${sentence(12)}. ${sentence(20)}. ${sentence(30)}.`);
+    // Timed like `ingestPaths` on a large folder: terms and vectors on worker threads, then one apply.
     const started = performance.now();
+    const pool = new PreparePool();
+    const prepared = await pool.prepare(texts);
+    await pool.close();
     const put: PreparedDocument[] = [];
     for (let d = 0; d * CHUNKS_PER_DOC < size; d++) {
-      const chunks = [];
-      for (let c = 0; c < CHUNKS_PER_DOC && d * CHUNKS_PER_DOC + c < size; c++) {
-        const text = `${sentence(12)}. ${sentence(20)}. ${sentence(30)}.`;
-        texts.push(text);
-        const [embedding] = await local.embedDocuments([text]);
-        chunks.push({ ref: null, heading: '', text, terms: indexTerms(text), embedding });
-      }
+      const first = d * CHUNKS_PER_DOC;
+      const own = texts.slice(first, first + CHUNKS_PER_DOC);
       put.push({
         doc: {
           id: `d${d}`,
@@ -74,7 +80,7 @@ async function benchmark(size: number, queries: number, words: string[]) {
           hash: String(d),
           meta: {},
         },
-        chunks,
+        chunks: own.map((text, i) => ({ ref: null, heading: '', text, ...prepared[first + i]! })),
         tasks: [],
       });
     }
@@ -107,11 +113,28 @@ async function benchmark(size: number, queries: number, words: string[]) {
 
 const { values } = parseArgs({
   options: {
+    part: { type: 'string' },
     sizes: { type: 'string', default: '10000,100000' },
     queries: { type: 'string', default: '500' },
+    'one-size': { type: 'string' },
   },
 });
-const words = vocabulary();
-for (const size of values.sizes!.split(',').map(Number)) {
-  console.log(JSON.stringify(await benchmark(size, Number(values.queries), words)));
+const wants = (part: string) => !values.part || values.part === part;
+
+if (values['one-size']) {
+  console.log(
+    JSON.stringify(await benchmark(Number(values['one-size']), Number(values.queries), vocabulary())),
+  );
+} else {
+  if (wants('retrieval')) {
+    for (const size of values.sizes!.split(',')) {
+      execFileSync(
+        process.execPath,
+        [...process.execArgv, import.meta.filename, '--one-size', size, '--queries', values.queries!],
+        { stdio: 'inherit' },
+      );
+    }
+  }
+  if (wants('channels')) console.log(JSON.stringify({ channels: await benchChannels() }));
+  if (wants('dashboard')) console.log(JSON.stringify({ dashboard: await benchDashboard() }));
 }

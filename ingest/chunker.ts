@@ -9,6 +9,11 @@ interface Section {
   blocks: string[];
 }
 
+interface OpenHeading {
+  depth: number;
+  title: string;
+}
+
 /**
  * Splits light Markdown into chunks along headings, then paragraphs, then sentences, so that a
  * chunk never mixes two sections and a numbered list stays with its heading where it fits.
@@ -35,8 +40,10 @@ export function chunkText(title: string, text: string, preamble = ''): ChunkDraf
 
 function sections(text: string): Section[] {
   const out: Section[] = [];
-  let path: string[] = [];
-  let current: Section = { path, blocks: [] };
+  // Open headings, outermost first: a heading closes every open one of its own level or deeper,
+  // so "## Lưu ý" after "## Các bước" is a sibling even when the document has no "#" heading.
+  const open: OpenHeading[] = [];
+  let current: Section = { path: [], blocks: [] };
   let paragraph: string[] = [];
   const endParagraph = () => {
     if (paragraph.length) current.blocks.push(paragraph.join('\n'));
@@ -48,8 +55,9 @@ function sections(text: string): Section[] {
       endParagraph();
       if (current.blocks.length) out.push(current);
       const depth = heading[1]!.length;
-      path = [...path.slice(0, depth - 1), heading[2]!].filter(Boolean);
-      current = { path, blocks: [] };
+      while (open.length && open.at(-1)!.depth >= depth) open.pop();
+      open.push({ depth, title: heading[2]! });
+      current = { path: open.map((h) => h.title), blocks: [] };
     } else if (!line.trim()) endParagraph();
     else paragraph.push(line);
   }
@@ -72,17 +80,27 @@ function pack(blocks: string[]): string[] {
   return pieces;
 }
 
+/**
+ * Splits an oversized block at line ends first (list items stay whole and keep their line
+ * breaks, so "1. …" and "2. …" never run together), then a still oversized line by sentence.
+ */
 function splitLong(block: string): string[] {
   if (block.length <= TARGET_CHARS) return [block];
-  const sentences = block.match(/[^.!?\n]+(?:[.!?]+|\n|$)/g) ?? [block];
   const out: string[] = [];
   let current = '';
-  for (const s of sentences) {
-    if (current && current.length + s.length > TARGET_CHARS) {
-      out.push(current.trim());
+  const add = (part: string, separator: string) => {
+    if (current && current.length + separator.length + part.length > TARGET_CHARS) {
+      out.push(current);
       current = '';
     }
-    current += s;
+    current = current ? `${current}${separator}${part}` : part;
+  };
+  for (const line of block.split('\n').filter((l) => l.trim())) {
+    if (line.length <= TARGET_CHARS) add(line, '\n');
+    else {
+      const sentences = line.match(/[^.!?]+(?:[.!?]+|$)/g) ?? [line];
+      sentences.forEach((s, i) => add(s.trim(), i === 0 ? '\n' : ' '));
+    }
   }
   if (current.trim()) out.push(current.trim());
   return out;

@@ -119,6 +119,51 @@ describe('ingestPaths', () => {
     expect(kb.store.chunkCount()).toBe(0);
   });
 
+  it('rebuilds an index made by an older version of the local embedder', async () => {
+    await ingest();
+    kb.store.setMeta('vectors.embedder', 'local-hash-v0/64');
+    kb.close();
+    kb = KnowledgeBase.open({ dataDir, embeddings: LOCAL });
+    expect(kb.store.chunkCount()).toBe(0);
+    expect((await ingest()).added.sort()).toEqual(['otp', 'vneid']);
+    expect((await new HybridSearch(kb).search('ma otp'))[0]?.chunk.docId).toBe('otp');
+  });
+
+  it('lets a running process pick up what another process ingested', async () => {
+    await ingest();
+    const server = KnowledgeBase.open({ dataDir, embeddings: LOCAL });
+    try {
+      expect(server.refresh()).toBe(false);
+      write(
+        'docs/zalo.md',
+        '---\nid: zalo\ntitle: Gọi video Zalo\n---\nBấm biểu tượng máy quay để gọi video.',
+      );
+      await ingest();
+      expect(server.refresh()).toBe(true);
+      const hits = await new HybridSearch(server).search('goi video zalo');
+      expect(hits[0]?.chunk.docId).toBe('zalo');
+      expect(hits[0]?.vectorRank).toBeDefined();
+    } finally {
+      server.close();
+    }
+  });
+
+  it('prepares many chunks on worker threads with the same result as inline', async () => {
+    const lessons = path.join(import.meta.dirname, '../knowledge/lessons');
+    await ingestPaths(kb, [lessons], { cwd: root });
+    const inline = kb.store.db.prepare('SELECT ref, text, embedding FROM chunks ORDER BY doc_id, ord').all();
+    kb.close();
+    kb = KnowledgeBase.open({ dataDir: path.join(root, 'parallel'), embeddings: LOCAL });
+    const report = await ingestPaths(kb, [lessons], { cwd: root, parallelFrom: 1 });
+    expect(report.chunks).toBe(inline.length);
+    expect(kb.store.db.prepare('SELECT ref, text, embedding FROM chunks ORDER BY doc_id, ord').all()).toEqual(
+      inline,
+    );
+    const hits = await new HybridSearch(kb).search('cach cai vneid');
+    expect(hits[0]?.chunk.docId).toBe('vneid-cai-dat');
+    expect(hits[0]?.vectorRank).toBeDefined();
+  });
+
   it('indexes the plan appendix as 39 task records and chunks', async () => {
     const plan = path.join(import.meta.dirname, '../knowledge/plan');
     const report = await ingestPaths(kb, [plan], { cwd: root });

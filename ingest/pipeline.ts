@@ -4,7 +4,9 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { KnowledgeBase, PreparedDocument } from '../knowledge/knowledge-base.ts';
 import { parserFor } from './parsers/index.ts';
-import { describeDocument, prepareDocument } from './prepare.ts';
+import type { Embedder } from '../knowledge/embeddings/embedder.ts';
+import { describeDocument, prepareDocument, type DescribedDocument } from './prepare.ts';
+import { PreparePool } from './prepare-pool.ts';
 
 export interface IngestReport {
   added: string[];
@@ -23,6 +25,8 @@ export interface IngestOptions {
   /** Ignore stored hashes and index every file again. */
   force?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** With the local embedder, prepare chunks on worker threads from this many on (default 2000). */
+  parallelFrom?: number;
 }
 
 /** A file next to a document that sets its id, title, kind, groups or level: `x.pdf.meta.yml`. */
@@ -65,6 +69,8 @@ export async function ingestPaths(
   }
 
   const put: PreparedDocument[] = [];
+  /** Documents for the local embedder, prepared together at the end (on all cores when many). */
+  const local: DescribedDocument[] = [];
   const seenIds = new Map<string, string>();
   const seenSources = new Set<string>();
   for (const [i, file] of files.entries()) {
@@ -90,7 +96,8 @@ export async function ingestPaths(
       if (clash) throw new Error(`mã tài liệu "${described.doc.id}" đã được dùng cho ${clash}`);
       seenIds.set(described.doc.id, source);
       if (!described.drafts.length) throw new Error('tệp không có nội dung chữ');
-      put.push(await prepareDocument(described, kb.embedder));
+      if (kb.embedder.kind === 'local') local.push(described);
+      else put.push(await prepareDocument(described, kb.embedder));
       const existed = stored.has(described.doc.id) || previousId !== undefined;
       (existed ? report.updated : report.added).push(described.doc.id);
       if (previousId && previousId !== described.doc.id) report.removed.push(previousId);
@@ -108,9 +115,39 @@ export async function ingestPaths(
     const inIngestedFolder = folders.some((f) => f === '.' || source.startsWith(`${f}/`));
     if (inIngestedFolder && !seenSources.has(source) && !seenIds.has(id)) report.removed.push(id);
   }
+  put.push(...(await prepareLocally(local, kb.embedder, options.parallelFrom ?? PARALLEL_FROM)));
   kb.apply(put, report.removed);
   report.ms = Math.round(performance.now() - started);
   return report;
+}
+
+/** Below this many chunks, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 2000;
+
+async function prepareLocally(
+  documents: DescribedDocument[],
+  embedder: Embedder,
+  parallelFrom: number,
+): Promise<PreparedDocument[]> {
+  const drafts = documents.flatMap((d) => d.drafts);
+  if (drafts.length < parallelFrom) return Promise.all(documents.map((d) => prepareDocument(d, embedder)));
+  const pool = new PreparePool();
+  try {
+    const prepared = await pool.prepare(drafts.map((d) => d.indexText));
+    let next = 0;
+    return documents.map(({ doc, drafts: own, tasks }) => ({
+      doc,
+      tasks,
+      chunks: own.map((draft) => ({
+        ref: draft.ref,
+        heading: draft.heading,
+        text: draft.text,
+        ...prepared[next++]!,
+      })),
+    }));
+  } finally {
+    await pool.close();
+  }
 }
 
 function walk(folder: string): string[] {

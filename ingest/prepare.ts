@@ -21,11 +21,14 @@ export interface SourceFile {
 }
 
 /** Turns a parsed file into a document record with chunk drafts and any plan tasks. */
-export function describeDocument(file: SourceFile): {
+/** A parsed document cut into chunk drafts, before terms and vectors. */
+export interface DescribedDocument {
   doc: DocumentRecord;
   drafts: ChunkDraft[];
   tasks: PlanTask[];
-} {
+}
+
+export function describeDocument(file: SourceFile): DescribedDocument {
   const { parsed } = file;
   const meta = parsed.meta;
   const cells = parsed.tables.length ? cellsFromTables(parsed.tables) : cellsFromTabText(parsed.text);
@@ -63,7 +66,7 @@ export function describeDocument(file: SourceFile): {
 
 /** Adds FTS terms and vectors to the drafts. */
 export async function prepareDocument(
-  described: { doc: DocumentRecord; drafts: ChunkDraft[]; tasks: PlanTask[] },
+  described: DescribedDocument,
   embedder: Embedder,
 ): Promise<PreparedDocument> {
   const vectors = await embedder.embedDocuments(described.drafts.map((d) => d.indexText));
@@ -82,12 +85,20 @@ export async function prepareDocument(
 /** Splits a text's terms into the four FTS columns. */
 export function indexTerms(text: string): IndexTerms {
   const { accented, folded } = terms(text);
-  const pick = (list: string[], pairs: boolean) => list.filter((t) => t.includes('_') === pairs).join(' ');
+  const acc: string[] = [];
+  const accPair: string[] = [];
+  const fold: string[] = [];
+  const foldPair: string[] = [];
+  for (let i = 0; i < accented.length; i++) {
+    const isPair = accented[i]!.includes('_');
+    (isPair ? accPair : acc).push(accented[i]!);
+    (isPair ? foldPair : fold).push(folded[i]!);
+  }
   return {
-    acc: pick(accented, false),
-    accPair: pick(accented, true),
-    fold: pick(folded, false),
-    foldPair: pick(folded, true),
+    acc: acc.join(' '),
+    accPair: accPair.join(' '),
+    fold: fold.join(' '),
+    foldPair: foldPair.join(' '),
   };
 }
 

@@ -33,6 +33,9 @@ export class KnowledgeBase {
     private readonly dataDir: string,
   ) {}
 
+  /** The store generation the in-memory vectors belong to. */
+  private generation: string | undefined;
+
   /**
    * Opens (or creates) the knowledge base in `config.dataDir`. With `reset`, every document is
    * dropped first: the way to change embedder.
@@ -45,14 +48,27 @@ export class KnowledgeBase {
     const store = new KnowledgeStore(path.join(config.dataDir, DB_FILE));
     const kb = new KnowledgeBase(store, embedder ?? createEmbedder(config.embeddings), undefined, config.dataDir);
     try {
-      if (reset) kb.clear();
+      if (reset || kb.builtByAnotherLocalEmbedder()) kb.clear();
       kb.checkEmbedder();
       kb.vectors = kb.loadVectors();
+      kb.generation = store.getMeta('vectors.generation');
     } catch (error) {
       store.close();
       throw error;
     }
     return kb;
+  }
+
+  /**
+   * Picks up changes another process (e.g. `npm run ingest`) committed since this one loaded
+   * its vectors. Cheap when nothing changed: one meta lookup.
+   */
+  refresh(): boolean {
+    const generation = this.store.getMeta('vectors.generation');
+    if (generation === this.generation) return false;
+    this.vectors = this.loadVectors();
+    this.generation = generation;
+    return true;
   }
 
   /** The vector index, or undefined while the store holds no vectors. */
@@ -90,6 +106,7 @@ export class KnowledgeBase {
       this.vectors = this.loadVectors(); // the in-memory graph saw changes that were rolled back
       throw error;
     }
+    this.generation = this.store.getMeta('vectors.generation');
     if (previousFile !== nextFile) this.removeStaleVectorFiles();
   }
 
@@ -102,6 +119,16 @@ export class KnowledgeBase {
       this.store.db.exec("DELETE FROM documents; DELETE FROM meta WHERE key LIKE 'vectors.%' AND key <> 'vectors.generation'");
     });
     this.removeStaleVectorFiles();
+  }
+
+  /**
+   * The built-in embedder costs nothing to rerun, so an index made by an older version of it is
+   * simply rebuilt by the next ingest; a remote model's vectors are never thrown away silently.
+   */
+  private builtByAnotherLocalEmbedder(): boolean {
+    const recorded = this.store.getMeta('vectors.embedder');
+    const local = (id: string) => id.startsWith('local-hash');
+    return Boolean(recorded && recorded !== this.embedder.id && local(recorded) && local(this.embedder.id));
   }
 
   private checkEmbedder(): void {

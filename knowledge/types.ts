@@ -61,6 +61,8 @@ export interface SearchFilter {
   audience?: string;
   /** Lessons of exactly this level (documents without a level always pass). */
   level?: number;
+  /** Only these documents (e.g. passages of one lesson chosen by other means). */
+  docIds?: string[];
 }
 
 export interface SearchHit {

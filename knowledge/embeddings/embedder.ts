@@ -11,6 +11,8 @@ import { LocalEmbeddings } from './local-embeddings.ts';
  */
 export interface Embedder {
   readonly id: string;
+  /** The built-in hashing embedder (free, offline, parallelizable on worker threads) or a model server. */
+  readonly kind: 'local' | 'remote';
   readonly langchain: Embeddings;
   embedDocuments(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
@@ -21,6 +23,7 @@ export function createEmbedder(config: EmbeddingsConfig): Embedder {
     const local = new LocalEmbeddings();
     return {
       id: local.id,
+      kind: 'local',
       langchain: local,
       embedDocuments: async (texts) => texts.map((t) => local.embed(t)),
       embedQuery: async (text) => local.embed(text),
@@ -38,6 +41,7 @@ export function createEmbedder(config: EmbeddingsConfig): Embedder {
   const toFloat = (v: number[]) => Float32Array.from(v);
   return {
     id: `openai/${config.model}@${new URL(config.baseURL).host}${config.dimensions ? `/${config.dimensions}` : ''}`,
+    kind: 'remote',
     langchain: remote,
     embedDocuments: async (texts) => (await remote.embedDocuments(texts)).map(toFloat),
     // Models know Vietnamese but not residents' teencode: expand it first (the local embedder does too).

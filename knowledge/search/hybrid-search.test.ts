@@ -73,6 +73,9 @@ describe('HybridSearch', () => {
     expect(forElderly.map((h) => h.chunk.docId)).not.toContain('chu-ky');
     const level3 = await search.search('mã OTP chữ ký số', { filter: { kind: 'lesson', level: 3 } });
     expect(level3.map((h) => h.chunk.docId)).toEqual(['chu-ky']);
+    const within = await search.search('mã OTP chữ ký số', { filter: { docIds: ['otp', 'dvc'] } });
+    expect(within.length).toBeGreaterThan(0);
+    expect(within.every((h) => ['otp', 'dvc'].includes(h.chunk.docId))).toBe(true);
   });
 
   it('answers nothing for empty or unknown queries', async () => {

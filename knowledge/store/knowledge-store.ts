@@ -51,6 +51,7 @@ export class KnowledgeStore {
   private readonly dfCache = new Map<string, number>();
   private dfGeneration = '';
   private readonly dfStatement: Database.Statement;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -67,7 +68,14 @@ export class KnowledgeStore {
     }
     this.db.exec(SCHEMA);
     this.setMeta('schema_version', String(SCHEMA_VERSION));
-    this.dfStatement = this.db.prepare('SELECT doc FROM chunks_vocab WHERE term = ?');
+    this.dfStatement = this.sql('SELECT doc FROM chunks_vocab WHERE term = ?');
+  }
+
+  /** Prepared once per SQL text: preparing costs more than running the small statements here. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
   }
 
   transaction<T>(work: () => T): T {
@@ -75,7 +83,7 @@ export class KnowledgeStore {
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
@@ -87,7 +95,7 @@ export class KnowledgeStore {
 
   /** id → content hash of every stored document. */
   documentHashes(): Map<string, { hash: string; source: string }> {
-    const rows = this.db.prepare('SELECT id, hash, source FROM documents').all() as {
+    const rows = this.sql('SELECT id, hash, source FROM documents').all() as {
       id: string;
       hash: string;
       source: string;
@@ -97,13 +105,13 @@ export class KnowledgeStore {
 
   /** Ids of the document's chunks (to drop their vectors before the document is replaced). */
   chunkIdsOf(docId: string): number[] {
-    return (this.db.prepare('SELECT id FROM chunks WHERE doc_id = ?').all(docId) as { id: number }[]).map(
+    return (this.sql('SELECT id FROM chunks WHERE doc_id = ?').all(docId) as { id: number }[]).map(
       (r) => r.id,
     );
   }
 
   deleteDocument(docId: string): void {
-    this.db.prepare('DELETE FROM documents WHERE id = ?').run(docId);
+    this.sql('DELETE FROM documents WHERE id = ?').run(docId);
   }
 
   /**
@@ -129,11 +137,11 @@ export class KnowledgeStore {
         JSON.stringify(doc.meta),
         new Date().toISOString(),
       );
-    const insertChunk = this.db.prepare(
+    const insertChunk = this.sql(
       `INSERT INTO chunks(doc_id, ord, ref, heading, text, kind, audience, level, embedding)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertFts = this.db.prepare(
+    const insertFts = this.sql(
       'INSERT INTO chunks_fts(rowid, acc, acc_pair, fold, fold_pair) VALUES (?, ?, ?, ?, ?)',
     );
     const ids = chunks.map((chunk, ord) => {
@@ -148,7 +156,7 @@ export class KnowledgeStore {
       insertFts.run(id, t.acc, t.accPair, t.fold, t.foldPair);
       return id;
     });
-    const insertTask = this.db.prepare(
+    const insertTask = this.sql(
       `INSERT INTO plan_tasks(id, doc_id, ref, section_order, section_label, section_title, number,
          content, lead, support, result, timeframe, chunk_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -188,7 +196,7 @@ export class KnowledgeStore {
          WHERE chunks_fts MATCH ? AND ${where} ORDER BY score DESC LIMIT ?`
       : `SELECT rowid AS id, -${bm25} AS score FROM chunks_fts
          WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?`;
-    return this.db.prepare(sql).all(...weights, expression, ...params, limit) as { id: number; score: number }[];
+    return this.sql(sql).all(...weights, expression, ...params, limit) as { id: number; score: number }[];
   }
 
   /**
@@ -214,7 +222,7 @@ export class KnowledgeStore {
   }
 
   chunkCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
   }
 
   /** Chunks by id, in the order asked, skipping ids that no longer exist. */
@@ -246,7 +254,7 @@ export class KnowledgeStore {
 
   /** Every stored embedding, to rebuild the vector index without embedding again. */
   *embeddings(): Generator<{ id: number; vector: Float32Array }> {
-    const stmt = this.db.prepare('SELECT id, embedding FROM chunks WHERE embedding IS NOT NULL');
+    const stmt = this.sql('SELECT id, embedding FROM chunks WHERE embedding IS NOT NULL');
     for (const row of stmt.iterate() as Iterable<{ id: number; embedding: Buffer }>) {
       const copy = new Uint8Array(row.embedding); // aligned copy for Float32Array
       yield { id: row.id, vector: new Float32Array(copy.buffer, 0, copy.byteLength / 4) };
@@ -256,8 +264,8 @@ export class KnowledgeStore {
   planTasks(docId?: string): (PlanTask & { docId: string; chunkId: number | null })[] {
     const rows = (
       docId
-        ? this.db.prepare('SELECT * FROM plan_tasks WHERE doc_id = ? ORDER BY section_order, number').all(docId)
-        : this.db.prepare('SELECT * FROM plan_tasks ORDER BY doc_id, section_order, number').all()
+        ? this.sql('SELECT * FROM plan_tasks WHERE doc_id = ? ORDER BY section_order, number').all(docId)
+        : this.sql('SELECT * FROM plan_tasks ORDER BY doc_id, section_order, number').all()
     ) as Record<string, string | number | null>[];
     return rows.map((r) => ({
       docId: r.doc_id as string,
@@ -276,7 +284,7 @@ export class KnowledgeStore {
   }
 
   documents(): DocumentRecord[] {
-    const rows = this.db.prepare('SELECT * FROM documents ORDER BY id').all() as Record<string, string | number | null>[];
+    const rows = this.sql('SELECT * FROM documents ORDER BY id').all() as Record<string, string | number | null>[];
     return rows.map((r) => ({
       id: r.id as string,
       source: r.source as string,
@@ -326,6 +334,10 @@ function filterSql(filter: SearchFilter): { where: string; params: unknown[] } {
   if (filter.level !== undefined) {
     clauses.push('(c.level IS NULL OR c.level = ?)');
     params.push(filter.level);
+  }
+  if (filter.docIds?.length) {
+    clauses.push(`c.doc_id IN (${filter.docIds.map(() => '?').join(',')})`);
+    params.push(...filter.docIds);
   }
   return { where: clauses.join(' AND '), params };
 }

@@ -20,8 +20,13 @@ export function canonical(text: string): string {
 
 /** The syllables of the text, phrase by phrase. */
 export function phrases(text: string): string[][] {
+  return canonicalPhrases(canonical(text));
+}
+
+/** `phrases` of a text already in canonical form (as `expandAbbreviations` returns it). */
+export function canonicalPhrases(text: string): string[][] {
   const out: string[][] = [];
-  for (const part of canonical(text).split(PHRASE_BREAK)) {
+  for (const part of text.split(PHRASE_BREAK)) {
     const syllables = part.match(SYLLABLE);
     if (syllables) out.push(syllables);
   }
@@ -40,18 +45,29 @@ export interface Terms {
 
 /** Unigrams and bigrams of the text, accented and folded, in order (duplicates kept: they are tf). */
 export function terms(text: string): Terms {
+  return canonicalTerms(canonical(text));
+}
+
+/** `terms` of a text already in canonical form (as `expandAbbreviations` returns it). */
+export function canonicalTerms(text: string): Terms {
   const accented: string[] = [];
-  for (const syllables of phrases(text)) {
+  const folded: string[] = [];
+  for (const syllables of canonicalPhrases(text)) {
+    const plain = syllables.map(foldTerm);
     for (let i = 0; i < syllables.length; i++) {
       accented.push(syllables[i]!);
-      if (i + 1 < syllables.length) accented.push(pairTerm(syllables[i]!, syllables[i + 1]!));
+      folded.push(plain[i]!);
+      if (i + 1 < syllables.length) {
+        accented.push(pairTerm(syllables[i]!, syllables[i + 1]!));
+        folded.push(pairTerm(plain[i]!, plain[i + 1]!));
+      }
     }
   }
-  return { accented, folded: accented.map(foldTerm) };
+  return { accented, folded };
 }
 
 const foldCache = new Map<string, string>();
-/** Folds one term, cached: the vocabulary is small and folding is on the ingest hot path. */
+/** Folds one syllable (or term), cached: the vocabulary is small and folding is on the ingest hot path. */
 export function foldTerm(term: string): string {
   let folded = foldCache.get(term);
   if (folded === undefined) {

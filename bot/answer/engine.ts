@@ -1,0 +1,442 @@
+/**
+ * The answer engine: question → normalize → intent → retrieve → compose → Answer.
+ * Extractive composition always runs (it is fast and is the fallback); a configured model
+ * rephrases the same context within the time budget.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import { logger } from '../../knowledge/logger.ts';
+import { HybridSearch } from '../../knowledge/search/hybrid-search.ts';
+import type { SearchHit } from '../../knowledge/types.ts';
+import type { AnswerConfig } from './config.ts';
+import { composeFromDocument } from './extractive.ts';
+import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
+import { LlmComposer, type ContextPassage } from './llm.ts';
+import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
+import { bestCoverage, documentView, termWeights } from './passages.ts';
+import {
+  documentProfiles,
+  namesKnownCompound,
+  scopeCoverage,
+  scopeTerms,
+  typedTerms,
+  Vocabulary,
+} from './scope.ts';
+import {
+  answerPlanList,
+  askedFields,
+  isListQuestion,
+  PLAN_CUE,
+  pickTask,
+  singleTaskText,
+  type PlanAnswer,
+} from './plan/plan-answer.ts';
+import { PlanIndex, type TaskRecord } from './plan/plan-index.ts';
+import * as replies from './replies.ts';
+import { PLAN_STOP, subjectTerms } from './stopwords.ts';
+import { readQuestion, type QuestionText } from './text.ts';
+import type { Answer, AnswerEngine, AnswerSource, AskOptions, Intent } from './types.ts';
+
+/**
+ * Below this share of the question's words (as typed, pairs weighing double; see scope.ts)
+ * found in the best document, the question is out of scope and the engine declines.
+ */
+const MIN_SCOPE = 0.25;
+/** Below this, a question must also name a compound the knowledge base knows. */
+const UNSURE_SCOPE = 0.4;
+/** Below this task score, a plan question matched no task well enough. */
+const MIN_TASK_SCORE = 0.3;
+const MAX_QUESTION = 1000;
+/** A document whose profile holds this share of the question is considered even if not retrieved. */
+const PROFILE_CANDIDATE = 0.5;
+/** Subject areas whose lessons hold the safe advice (lesson front-matter `area`). */
+const SAFETY_AREAS = new Set(['an-toan', 'an-toan-so', 'safety']);
+
+interface Draft {
+  answer: Omit<Answer, 'mode'>;
+  /** What a model may rephrase; absent for fixed replies. */
+  context?: ContextPassage[];
+  turn?: Partial<Turn>;
+  /** Text that must open the answer whatever composes the rest (safety advice). */
+  preface?: string;
+}
+
+export class Engine implements AnswerEngine {
+  private readonly search: HybridSearch;
+  private readonly memory: ConversationMemory;
+  private readonly llm?: LlmComposer;
+  private plan?: { generation: string; index: PlanIndex };
+  private areaCache?: { generation: string; map: Map<string, string> };
+  private profileCache?: { generation: string; map: Map<string, string>; vocabulary?: Vocabulary };
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly config: AnswerConfig,
+  ) {
+    this.search = new HybridSearch(kb);
+    this.memory = new ConversationMemory(config.memoryTurns);
+    if (config.llm) this.llm = new LlmComposer(config.llm, config.contact);
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const started = performance.now();
+    const q = readQuestion(question.slice(0, MAX_QUESTION));
+    const history = this.memory.recent(options.userKey);
+    const draft = await this.draft(q, history, options);
+    let answer: Answer = { ...draft.answer, mode: 'extractive' };
+    if (this.llm && draft.context?.length && answer.answered) {
+      const left = this.config.budgetMs - (performance.now() - started) - 50;
+      answer = await this.rephrase(q, draft, history, left);
+    }
+    if (draft.turn) {
+      this.memory.remember(options.userKey, {
+        question: q.raw,
+        answer: answer.text,
+        ...draft.turn,
+        at: Date.now(),
+      });
+    }
+    logger.debug(
+      { intent: answer.intent, mode: answer.mode, ms: Math.round(performance.now() - started) },
+      'answered',
+    );
+    return answer;
+  }
+
+  forget(userKey: string): void {
+    this.memory.forget(userKey);
+  }
+
+  private async rephrase(q: QuestionText, draft: Draft, history: Turn[], timeoutMs: number): Promise<Answer> {
+    const fallback: Answer = { ...draft.answer, mode: 'extractive' };
+    if (timeoutMs < 100) return fallback;
+    try {
+      const text = await this.llm!.compose({
+        question: q.raw,
+        history: history.map((t) => ({ question: t.question, answer: t.answer })),
+        passages: draft.context!,
+        timeoutMs,
+      });
+      const opened = draft.preface && !text.startsWith(draft.preface) ? `${draft.preface}\n${text}` : text;
+      return { ...draft.answer, text: opened, mode: 'llm' };
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'model failed; extractive answer sent');
+      return fallback;
+    }
+  }
+
+  private async draft(q: QuestionText, history: Turn[], options: AskOptions): Promise<Draft> {
+    if (!q.raw) return this.decline('no_match', replies.noMatchReply(this.config.contact));
+    const rule = ruleIntent(q);
+    if (rule === 'greeting') {
+      return {
+        answer: {
+          text: replies.greetingReply(),
+          answered: true,
+          confidence: 1,
+          intent: 'greeting',
+          sources: [],
+          suggestions: replies.GREETING_SUGGESTIONS,
+        },
+      };
+    }
+    if (rule === 'injection') {
+      const reply = replies.injectionReply(this.config.contact);
+      // A manipulation about OTP or passwords still deserves the safe advice.
+      return this.decline('injection', mentionsSafety(q) ? `${safetyAdvice(q)}\n${reply}` : reply);
+    }
+    if (rule === 'out_of_scope')
+      return this.decline('out_of_scope', replies.outOfScopeReply(this.config.contact));
+
+    const last = history.at(-1);
+    const followUp = last !== undefined && isFollowUp(q);
+    if (followUp && last.docId && asksNextStep(q)) {
+      // Every step already shown: the lesson says there are none left.
+      const fromStep = last.nextStep ?? Number.MAX_SAFE_INTEGER;
+      return this.lessonDraft(q, last.docId, [], rule === 'safety', fromStep, last.question);
+    }
+    const query = followUp ? `${last.question} ${q.raw}` : q.raw;
+    const plan = this.planIndex();
+    const canPlan = rule !== 'safety' && plan.tasks.length > 0;
+    // Clearly about the plan: one search, over the plan only.
+    const clearlyPlan =
+      canPlan && (PLAN_CUE.test(q) || isListQuestion(q) || (followUp && last.taskKey !== undefined));
+    if (clearlyPlan) {
+      const drafted = await this.planDraft(q, plan, followUp ? last : undefined);
+      if (drafted) return drafted;
+    }
+    const hits = await this.search.search(query, { k: 8 });
+    if (canPlan && !clearlyPlan && hits[0]?.chunk.kind === 'plan') {
+      const drafted = await this.planDraft(q, plan, followUp ? last : undefined);
+      if (drafted) return drafted;
+    }
+    const lessonHits = hits.filter((h) => h.chunk.kind !== 'plan');
+    const pool =
+      lessonHits.length >= 3
+        ? lessonHits
+        : await this.search.search(query, { k: 8, filter: { kind: ['lesson', 'faq', 'doc'] } });
+    return this.lessonFromHits(q, pool, rule === 'safety', options, followUp ? last.question : undefined);
+  }
+
+  private decline(intent: Intent, text: string): Draft {
+    return {
+      answer: {
+        text,
+        answered: false,
+        confidence: 0,
+        intent,
+        sources: [],
+        suggestions: replies.GREETING_SUGGESTIONS,
+      },
+    };
+  }
+
+  /** The plan's task records, rebuilt when the knowledge base has changed since. */
+  private planIndex(): PlanIndex {
+    const generation = this.kb.store.getMeta('vectors.generation') ?? '';
+    if (this.plan?.generation !== generation) this.plan = { generation, index: new PlanIndex(this.kb) };
+    return this.plan.index;
+  }
+
+  private async planDraft(
+    q: QuestionText,
+    plan: PlanIndex,
+    last: Turn | undefined,
+  ): Promise<Draft | undefined> {
+    const query = last ? `${last.question} ${q.raw}` : q.raw;
+    const hits = await this.search.search(query, { k: 8, filter: { kind: 'plan' } });
+    const list = answerPlanList(q, plan, hits);
+    if (list) return this.planResult(list);
+    const fields = askedFields(q);
+    const own = subjectTerms(q, PLAN_STOP);
+    const previous = last?.taskKey
+      ? plan.tasks.find((t) => `${t.docId}#${t.ref}` === last.taskKey)
+      : undefined;
+    let picked: { task: TaskRecord; score: number } | undefined;
+    if (previous && own.length <= 2) picked = { task: previous, score: 0.8 };
+    else picked = pickTask(last ? readQuestion(query) : q, plan, hits);
+    if (!picked || picked.score < MIN_TASK_SCORE) return undefined;
+    return this.planResult({
+      text: singleTaskText(picked.task, fields),
+      tasks: [picked.task],
+      confidence: Math.min(1, picked.score),
+      shape: 'single',
+    });
+  }
+
+  private planResult(result: PlanAnswer): Draft {
+    const title = result.tasks[0]!.docTitle;
+    const sources: AnswerSource[] = result.tasks.map((t) => ({
+      id: t.docId,
+      title: t.docTitle,
+      kind: 'plan',
+      ref: t.ref,
+      score: round(result.confidence),
+    }));
+    const first = result.tasks[0]!;
+    const suggestions =
+      result.shape === 'single'
+        ? [`Nhiệm vụ ${first.ref} phối hợp với ai?`, `Nhiệm vụ ${first.ref} thực hiện khi nào?`]
+        : [`Ai chủ trì nhiệm vụ ${first.ref}?`];
+    return {
+      answer: {
+        text: `${result.text}\nNguồn: ${title}.`,
+        answered: true,
+        confidence: round(result.confidence),
+        intent: 'plan',
+        sources,
+        suggestions,
+      },
+      context: result.tasks.slice(0, 12).map((t) => ({
+        label: `Nhiệm vụ ${t.ref} – ${t.docTitle}`,
+        text: `Nội dung: ${t.content}\nChủ trì: ${t.lead}\nPhối hợp: ${t.support}\nKết quả: ${t.result}\nThời gian: ${t.timeframe}`,
+      })),
+      turn: result.shape === 'single' ? { taskKey: `${first.docId}#${first.ref}` } : {},
+    };
+  }
+
+  private lessonFromHits(
+    q: QuestionText,
+    hits: SearchHit[],
+    safety: boolean,
+    options: AskOptions,
+    previousQuestion?: string,
+  ): Draft {
+    const words = [
+      ...(previousQuestion ? subjectTerms(readQuestion(previousQuestion)) : []),
+      ...subjectTerms(q),
+    ];
+    const weights = termWeights(this.kb, words);
+    const scope = scopeTerms(q);
+    const scopeWeights = termWeights(
+      this.kb,
+      scope.filter((t) => !t.folded.includes('_')).map((t) => t.folded),
+    );
+    const inScope = scopeCoverage(q, scope, scopeWeights, hits, this.profiles());
+    const outOfScope =
+      inScope.value < MIN_SCOPE ||
+      (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary()));
+    if (!hits.length || (!previousQuestion && outOfScope)) {
+      return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };
+    }
+    const { docId, value } = this.chooseDocument(q, preferAudience(hits, options.audience), weights, safety);
+    return this.lessonDraft(q, docId, hits, safety, undefined, previousQuestion, weights, value);
+  }
+
+  /**
+   * The document to answer from: retrieval's rank, how much of the question the document's
+   * passages hold, and how well its profile (title, keywords, summary) names the question's
+   * subject; for safety questions, lessons of the safety area come first.
+   */
+  private chooseDocument(
+    q: QuestionText,
+    hits: SearchHit[],
+    weights: Map<string, number>,
+    safety: boolean,
+  ): { docId: string; value: number } {
+    const top = hits[0]?.score || 1;
+    const areas = this.areas();
+    const profiles = this.profiles();
+    const candidates = new Map<string, { rank: number; value: number }>();
+    for (const h of hits) {
+      if (candidates.has(h.chunk.docId)) continue;
+      const value = bestCoverage(
+        weights,
+        hits.filter((x) => x.chunk.docId === h.chunk.docId),
+      ).value;
+      candidates.set(h.chunk.docId, { rank: h.score / top, value });
+    }
+    // A lesson whose title or keywords name the subject is a candidate even when retrieval
+    // missed it (its passages then count as its profile).
+    const named = new Map<string, number>();
+    for (const [docId, profile] of profiles) {
+      const match = profileMatch(weights, profile);
+      named.set(docId, match);
+      if (!candidates.has(docId) && match >= PROFILE_CANDIDATE)
+        candidates.set(docId, { rank: 0, value: match });
+    }
+    let best = { docId: hits[0]!.chunk.docId, value: 0, score: -1 };
+    for (const [docId, { rank, value }] of candidates) {
+      const bonus = safety && SAFETY_AREAS.has(areas.get(docId) ?? '') ? 0.15 : 0;
+      const score = 0.35 * rank + 0.35 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
+      if (score > best.score) best = { docId, value, score };
+    }
+    return best;
+  }
+
+  /** Each document's profile (title, keywords, summary), cached per index generation. */
+  private profiles(): Map<string, string> {
+    const generation = this.kb.store.getMeta('vectors.generation') ?? '';
+    if (this.profileCache?.generation !== generation)
+      this.profileCache = { generation, map: documentProfiles(this.kb) };
+    return this.profileCache.map;
+  }
+
+  /** Every word and word pair of the knowledge base, built on first use per generation. */
+  private vocabulary(): Vocabulary {
+    const profiles = this.profiles();
+    this.profileCache!.vocabulary ??= new Vocabulary(this.kb, profiles);
+    return this.profileCache!.vocabulary;
+  }
+
+  /** Each document's subject area (front-matter `area`), cached per index generation. */
+  private areas(): Map<string, string> {
+    const generation = this.kb.store.getMeta('vectors.generation') ?? '';
+    if (this.areaCache?.generation !== generation) {
+      const map = new Map(
+        this.kb.store.documents().map((d) => [d.id, typeof d.meta.area === 'string' ? d.meta.area : '']),
+      );
+      this.areaCache = { generation, map };
+    }
+    return this.areaCache.map;
+  }
+
+  private lessonDraft(
+    q: QuestionText,
+    docId: string,
+    hits: SearchHit[],
+    safety: boolean,
+    fromStep?: number,
+    previousQuestion?: string,
+    weights = termWeights(this.kb, [
+      ...(previousQuestion ? subjectTerms(readQuestion(previousQuestion)) : []),
+      ...subjectTerms(q),
+    ]),
+    confidence = 0.7,
+  ): Draft {
+    const doc = documentView(this.kb, docId);
+    if (!doc) return this.decline('no_match', replies.noMatchReply(this.config.contact));
+    const composed = composeFromDocument(q, doc, weights, { fromStep });
+    const preface = safety ? safetyAdvice(q) : undefined;
+    const text = [preface, composed.text, `Nguồn: bài “${doc.title}”.`].filter(Boolean).join('\n');
+    const top = hits[0]?.score || 1;
+    const others = new Map<string, SearchHit>();
+    for (const h of hits)
+      if (h.chunk.docId !== docId && h.score >= top * 0.6 && !others.has(h.chunk.docId))
+        others.set(h.chunk.docId, h);
+    const own = hits.find((h) => h.chunk.docId === docId);
+    const sources: AnswerSource[] = [
+      {
+        id: doc.docId,
+        title: doc.title,
+        kind: doc.kind,
+        ref: own?.chunk.heading || null,
+        score: round(own ? own.score / top : 1),
+      },
+      ...[...others.values()].slice(0, 2).map((h) => ({
+        id: h.chunk.docId,
+        title: h.chunk.docTitle,
+        kind: h.chunk.kind,
+        ref: h.chunk.heading || null,
+        score: round(h.score / top),
+      })),
+    ];
+    const context: ContextPassage[] = [
+      {
+        label: doc.title,
+        text: doc.sections
+          .filter((s) => !['quiz', 'sources', 'practice'].includes(s.kind))
+          .map((s) => s.text)
+          .join('\n')
+          .slice(0, 2500),
+      },
+      ...[...others.values()].slice(0, 2).map((h) => ({ label: h.chunk.docTitle, text: h.chunk.text })),
+    ];
+    return {
+      answer: {
+        text,
+        answered: true,
+        confidence: round(confidence),
+        intent: safety ? 'safety' : 'howto',
+        sources,
+        suggestions: composed.nextStep
+          ? ['Bước tiếp theo?']
+          : [...others.values()].slice(0, 2).map((h) => `Xem bài “${h.chunk.docTitle}”`),
+      },
+      context,
+      preface,
+      turn: { docId, nextStep: composed.nextStep },
+    };
+  }
+}
+
+function preferAudience(hits: SearchHit[], audience: string | undefined): SearchHit[] {
+  if (!audience) return hits;
+  const top = hits[0]?.score ?? 0;
+  // A document for the person's group wins when it is nearly as good as the best one.
+  const fit = hits.find((h) => h.chunk.audience.includes(audience) && h.score >= top * 0.9);
+  return fit ? [fit, ...hits.filter((h) => h !== fit)] : hits;
+}
+
+/** Weighted share of the question's terms that a document's profile names (0..1). */
+function profileMatch(weights: Map<string, number>, profile: string): number {
+  const have = typedTerms(profile, false);
+  let total = 0;
+  let covered = 0;
+  for (const [t, w] of weights) {
+    total += w;
+    if (have.has(t)) covered += w;
+  }
+  return total ? covered / total : 0;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { composeFromDocument, shorten } from './extractive.ts';
+import type { DocumentView } from './passages.ts';
+import { readQuestion } from './text.ts';
+
+const steps = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `${i + 1}. Mở mục số ${i + 1} trong ứng dụng, chạm nút Tiếp tục ở cuối màn hình rồi chờ máy báo xong. ` +
+    `Nếu máy hỏi quyền, bấm Cho phép.`,
+).join('\n');
+const doc: DocumentView = {
+  docId: 'vi-du',
+  title: 'Bài ví dụ',
+  kind: 'lesson',
+  sections: [
+    { kind: 'intro', heading: '', text: 'Bài này dành cho người mới. Ví điện tử giúp trả tiền nhanh.' },
+    {
+      kind: 'steps',
+      heading: 'Các bước',
+      text: steps.replace('3. Mở mục số 3', '3. Bật mã PIN: mở mục số 3'),
+    },
+    {
+      kind: 'notes',
+      heading: 'Lưu ý',
+      text: '- Tên nút khác nhau theo phiên bản.\n- Không đưa mã PIN cho ai, kể cả người xưng là nhân viên.',
+    },
+  ],
+};
+const weights = (words: string[]) => new Map(words.map((w) => [w, 1]));
+
+describe('composeFromDocument', () => {
+  it('answers a how-to question with every step on its own line and the matching caution', () => {
+    const { text, nextStep } = composeFromDocument(
+      readQuestion('bật mã PIN thế nào'),
+      doc,
+      weights(['ma', 'pin']),
+    );
+    const numbers = [...text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(nextStep).toBeUndefined();
+    expect(text).toMatch(/^Lưu ý: Không đưa mã PIN cho ai/m);
+    expect(text).not.toContain('Bài này dành cho');
+    expect(text.length).toBeLessThanOrEqual(800);
+  });
+
+  it('leaves steps for "bước tiếp theo" when even short lines do not fit, and continues from there', () => {
+    const q = readQuestion('làm sao mở mục');
+    const first = composeFromDocument(q, doc, weights(['muc']), { budget: 300 });
+    expect(first.nextStep).toBeGreaterThan(3);
+    expect(first.text).toContain('bước tiếp theo');
+    const next = composeFromDocument(q, doc, weights(['muc']), { budget: 300, fromStep: first.nextStep });
+    expect(next.text).toMatch(new RegExp(`^${first.nextStep}\\. `, 'm'));
+  });
+
+  it('answers a "should I" question with the sentence that holds it', () => {
+    const { text } = composeFromDocument(
+      readQuestion('người xưng nhân viên hỏi mã PIN, có nên đưa không'),
+      doc,
+      weights(['nhan', 'vien', 'ma', 'pin', 'dua']),
+    );
+    expect(text).toContain('Không đưa mã PIN cho ai, kể cả người xưng là nhân viên.');
+    expect(text).not.toContain('Mở mục số 1');
+  });
+});
+
+describe('shorten', () => {
+  it('keeps whole clauses when it can', () => {
+    expect(shorten('Mở ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh cá nhân.', 40)).toBe(
+      'Mở ứng dụng VNeID trên điện thoại.',
+    );
+    expect(shorten('Ngắn gọn.', 40)).toBe('Ngắn gọn.');
+    expect(shorten('Một hai ba bốn năm sáu bảy tám chín mười mười một', 30)).toMatch(/…$/);
+  });
+});

@@ -1,0 +1,337 @@
+/**
+ * The extractive composer: a readable answer made of the document's own sentences, at most
+ * ~700 characters. How-to questions get every numbered step on one short line (the steps that
+ * hold the question's words keep more of their detail) and the caution that matches best;
+ * other questions get the sentences, across intro, steps and notes, that hold most of the
+ * question's words, in the document's order.
+ */
+import { foldedTerms } from './plan/plan-index.ts';
+import type { DocumentView, Section } from './passages.ts';
+import { PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
+
+const HOW_TO = new PhraseMatcher([
+  'làm sao',
+  'làm thế nào',
+  'thế nào',
+  'như thế nào',
+  'ra sao',
+  'cách',
+  'kiểu gì',
+  'các bước',
+  'hướng dẫn',
+  'bằng cách nào',
+  'ở đâu',
+  'chỗ nào',
+  'bấm vào đâu',
+  'bấm gì',
+  'vào đâu',
+  'làm gì',
+  'phải làm',
+  'thao tác',
+  'cài',
+  'đăng ký',
+  'đăng nhập',
+  'bật',
+  'tắt',
+  'mở',
+  'tải',
+]);
+/** Questions that ask for a judgement or a definition, not for steps. */
+const JUDGEMENT = new PhraseMatcher([
+  'là gì',
+  'có nên',
+  'có sao',
+  'có phải',
+  'được không',
+  'có an toàn',
+  'an toàn không',
+  'có được',
+  'vì sao',
+  'tại sao',
+  'khác gì',
+  'có cần',
+  'nên không',
+  'có bị',
+  'thật không',
+]);
+
+export const BUDGET = 700;
+/** Longest line a step may take, and the shortest it is squeezed to before steps are left out. */
+const STEP_MAX = 150;
+const STEP_MIN = 60;
+const CAUTION_MAX = 160;
+const LEAD_MAX = 200;
+/** Steps and caution together may run a little over the budget rather than drop a step. */
+const STEPS_SLACK = 60;
+
+export interface Composed {
+  text: string;
+  /** The next step not shown, when the steps were cut: "bước tiếp theo" continues from there. */
+  nextStep?: number;
+}
+
+interface Step {
+  number: number;
+  sentences: string[];
+  scores: number[];
+  score: number;
+}
+
+export function isHowTo(q: QuestionText): boolean {
+  return HOW_TO.test(q) && !JUDGEMENT.test(q);
+}
+
+/** Composes an answer from one document; `fromStep` continues the steps of an earlier answer. */
+export function composeFromDocument(
+  q: QuestionText,
+  doc: DocumentView,
+  weights: Map<string, number>,
+  { budget = BUDGET, fromStep }: { budget?: number; fromStep?: number } = {},
+): Composed {
+  const stepsSection = doc.sections.find((s) => s.kind === 'steps');
+  const steps = stepsSection ? readSteps(stepsSection.text, weights) : [];
+  if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
+  const candidates = sentenceCandidates(doc, weights);
+  if (!steps.length || (!isHowTo(q) && !stepsAnswerIt(candidates)))
+    return sentencesAnswer(candidates, budget);
+  // A question that is not plainly "how" ("được không", "là gì", "cần lưu ý gì") opens with the
+  // sentence that answers it best, then the steps, which hold most of what a resident needs.
+  const lead = leadSentence(candidates, isHowTo(q));
+  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead);
+  // A long lesson that covers several tasks: start at the steps the question is about.
+  const focus = focusStep(steps);
+  if (whole.nextStep === undefined || focus === steps[0]!.number) return whole;
+  return stepsAnswer(doc, steps, weights, budget, focus, false, lead);
+}
+
+/**
+ * Whether the steps hold the answer to a question that is not plainly "how": a step holds at
+ * least most of what the best sentence elsewhere (intro, cautions) holds.
+ */
+/** The right answers of a lesson's self-check ("Đáp án: B. …"): each restates one key point. */
+function quizAnswers(text: string): string[] {
+  return [...plain(text).matchAll(/Đáp án:\s*(?:[A-D][.)]\s*)?([^\n]+)/gu)].map((m) => m[1]!.trim());
+}
+
+function stepsAnswerIt(candidates: Candidate[]): boolean {
+  const best = (inSteps: boolean) =>
+    Math.max(0, ...candidates.filter((c) => (c.section === 'steps') === inSteps).map((c) => c.score));
+  return best(true) >= best(false) * 0.5;
+}
+
+/**
+ * The best sentence outside the steps, when it holds the question's words at all; before the
+ * steps of a how-to answer only when it holds more of them than any step does.
+ */
+function leadSentence(candidates: Candidate[], howTo: boolean): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestStep = 0;
+  for (const c of candidates) {
+    if (c.section === 'steps') bestStep = Math.max(bestStep, c.score);
+    else if (c.score > 0.5 && (!best || c.score > best.score)) best = c;
+  }
+  // Before steps, an intro or caution sentence must hold clearly more than any step.
+  return howTo && best && best.score <= bestStep * 1.25 ? undefined : best;
+}
+
+function readSteps(text: string, weights: Map<string, number>): Step[] {
+  return splitSteps(plain(text)).map((s) => {
+    const parts = sentences(s.text);
+    const scores = parts.map((p) => score(weights, p));
+    return { number: s.number, sentences: parts, scores, score: score(weights, s.text) };
+  });
+}
+
+/**
+ * Where the steps that answer begin. A lesson often covers several tasks ("join a group", …,
+ * "mute it", "leave it"): when one later step holds clearly more of the question than the
+ * first, the answer starts there (or one step earlier when that one is relevant too).
+ */
+function focusStep(steps: Step[]): number {
+  const scores = steps.map((s) => s.score);
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > scores[best]!) best = i;
+  });
+  if (best === 0 || scores[best]! <= scores[0]! * 1.5 + 0.5) return steps[0]!.number;
+  const start = best > 0 && scores[best - 1]! >= scores[best]! * 0.7 ? best - 1 : best;
+  return steps[start]!.number;
+}
+
+function score(weights: Map<string, number>, text: string): number {
+  const have = new Set(foldedTerms(text));
+  let s = 0;
+  for (const [t, w] of weights) if (have.has(t)) s += w;
+  return s;
+}
+
+/**
+ * Shortens a sentence to `max` characters, preferably at the end of a clause so that what is
+ * kept reads whole; otherwise at a word, ending with "…".
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const sentenceEnd = head.lastIndexOf('. ');
+  if (sentenceEnd >= max * 0.45) return head.slice(0, sentenceEnd + 1);
+  const clause = Math.max(...[', ', '; ', ': ', ' (', ' – ', ' - '].map((sep) => head.lastIndexOf(sep)));
+  if (clause >= max * 0.45) return `${head.slice(0, clause).replace(/[\s,;:–-]+$/u, '')}.`;
+  const space = head.lastIndexOf(' ');
+  return `${head.slice(0, space > max * 0.6 ? space : max - 1).replace(/[\s,;:–-]+$/u, '')}…`;
+}
+
+/** Leaves out asides in brackets that hold none of the question's words. */
+function dropAsides(text: string, weights: Map<string, number>): string {
+  return text.replace(/\s*\(([^()]*)\)/g, (aside, inner: string) => (score(weights, inner) > 0 ? aside : ''));
+}
+
+/**
+ * The ways one step can be written, shortest first: its action cut at a clause, the whole
+ * action, then with each further sentence of detail.
+ */
+function stepForms(step: Step, weights: Map<string, number>): string[] {
+  const [first = '', ...rest] = step.sentences;
+  const bare = dropAsides(first, weights);
+  const forms = [shorten(bare, STEP_MIN), shorten(bare, STEP_MAX), shorten(first, STEP_MAX)];
+  let text = first;
+  for (const more of rest) {
+    text = `${text} ${more}`;
+    forms.push(shorten(text, STEP_MAX * 2));
+  }
+  return [...new Set(forms)].map((f) => `${step.number}. ${f}`);
+}
+
+/**
+ * Fits the steps into `room`: every step first in its shortest form; the steps that hold most
+ * of the question then get all their detail, and the others one more level at a time.
+ */
+function fitSteps(steps: Step[], room: number, weights: Map<string, number>): string[] | undefined {
+  const forms = steps.map((s) => stepForms(s, weights));
+  const level = steps.map(() => 0);
+  const size = () => forms.reduce((n, f, i) => n + f[level[i]!]!.length + 1, 0);
+  if (size() > room) return undefined;
+  const order = steps.map((_, i) => i).sort((a, b) => steps[b]!.score - steps[a]!.score || a - b);
+  const grow = (i: number) => {
+    if (level[i]! + 1 >= forms[i]!.length) return false;
+    level[i]!++;
+    if (size() <= room) return true;
+    level[i]!--;
+    return false;
+  };
+  // The steps the question is about get their detail first, then every step in turn.
+  const top = steps[order[0]!]!.score;
+  for (const i of order) if (top > 0 && steps[i]!.score >= top * 0.8) while (grow(i));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const i of order) grew = grow(i) || grew;
+  }
+  return forms.map((f, i) => f[level[i]!]!);
+}
+
+function stepsAnswer(
+  doc: DocumentView,
+  steps: Step[],
+  weights: Map<string, number>,
+  budget: number,
+  fromStep: number,
+  followUp: boolean,
+  lead?: Candidate,
+): Composed {
+  const remaining = steps.filter((s) => s.number >= fromStep);
+  const intro = doc.sections.find((s) => s.kind === 'intro');
+  if (!remaining.length)
+    return {
+      text: `Bài “${doc.title}” không còn bước nào nữa. ${intro ? shorten(plain(sentences(intro.text)[0] ?? ''), 200) : ''}`.trim(),
+    };
+  const header = followUp ? `Tiếp theo (bài “${doc.title}”):` : lead ? shorten(lead.text, LEAD_MAX) : '';
+  const caution = followUp ? undefined : bestCaution(doc, weights, lead?.text);
+  const cautionLine = caution ? `Lưu ý: ${caution}` : '';
+  const room = budget + STEPS_SLACK - header.length - cautionLine.length - 2;
+  // A resident needs the whole path: steps are left out only when even the shortest lines
+  // do not fit, and then "bước tiếp theo" shows the rest.
+  let shown = remaining;
+  let lines = fitSteps(shown, room, weights);
+  while (!lines && shown.length > 3) {
+    shown = shown.slice(0, -1);
+    lines = fitSteps(shown, room - 70, weights);
+  }
+  lines ??= shown.map((s) => stepForms(s, weights)[0]!);
+  const next = shown.length < remaining.length ? remaining[shown.length]!.number : undefined;
+  const out = [header, ...lines].filter(Boolean);
+  if (next !== undefined) {
+    const left = remaining.length - shown.length;
+    out.push(`(Còn ${left} bước nữa: hỏi “bước tiếp theo” để xem tiếp.)`);
+  }
+  if (cautionLine) out.push(cautionLine);
+  return { text: out.join('\n'), nextStep: next };
+}
+
+/**
+ * The caution to show with the steps: the note that holds most of the question, else the first
+ * note (lessons put the most important one first).
+ */
+function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: string): string | undefined {
+  const notes = doc.sections
+    .filter((s) => s.kind === 'notes')
+    .flatMap((s) => plain(s.text).split(/\n+/))
+    .map((n) => n.replace(/^[-•]\s*/, '').trim())
+    .filter((n) => /\p{L}/u.test(n));
+  if (!notes.length) return undefined;
+  let best = { text: notes[0]!, score: 0 };
+  for (const n of notes) {
+    const s = score(weights, n);
+    if (s > best.score) best = { text: n, score: s };
+  }
+  const text = sentences(best.text)[0] ?? best.text;
+  return shown && (shown.includes(text) || text.includes(shown)) ? undefined : shorten(text, CAUTION_MAX);
+}
+
+/** Intro sentences about the lesson itself ("Bài này dành cho…", "Học xong, bạn biết…"). */
+const ABOUT_LESSON = /^(bài (học )?này|học xong|sau bài|trong bài)/iu;
+
+interface Candidate {
+  text: string;
+  position: number;
+  score: number;
+  section: Section['kind'];
+}
+
+/** Every sentence of the intro, steps and notes, scored by the question's words. */
+function sentenceCandidates(doc: DocumentView, weights: Map<string, number>): Candidate[] {
+  const candidates: Candidate[] = [];
+  let position = 0;
+  for (const section of doc.sections) {
+    if (!['intro', 'steps', 'notes', 'other', 'quiz'].includes(section.kind)) continue;
+    const units =
+      section.kind === 'steps'
+        ? splitSteps(plain(section.text)).flatMap((s) => sentences(s.text))
+        : section.kind === 'quiz'
+          ? quizAnswers(section.text)
+          : sentences(plain(section.text));
+    // Cautions answer most "is it safe / should I" questions: a slight preference breaks ties.
+    const bonus = section.kind === 'notes' ? 0.2 : 0;
+    for (const text of units) {
+      if (section.kind === 'intro' && ABOUT_LESSON.test(text)) continue;
+      const value = score(weights, text);
+      candidates.push({ text, position: position++, score: value + bonus, section: section.kind });
+    }
+  }
+  return candidates;
+}
+
+function sentencesAnswer(candidates: Candidate[], budget: number): Composed {
+  const top = Math.max(0, ...candidates.map((c) => c.score));
+  const chosen: Candidate[] = [];
+  let used = 0;
+  for (const c of [...candidates].sort((a, b) => b.score - a.score || a.position - b.position)) {
+    if (chosen.length >= 6 || c.score < Math.max(0.5, top * 0.3)) break;
+    const text = shorten(c.text, 230);
+    if (used + text.length + 1 > budget) continue;
+    chosen.push({ ...c, text });
+    used += text.length + 1;
+  }
+  if (!chosen.length && candidates[0])
+    chosen.push({ ...candidates[0], text: shorten(candidates[0].text, 300) });
+  chosen.sort((a, b) => a.position - b.position);
+  return { text: chosen.map((c) => c.text).join('\n') };
+}

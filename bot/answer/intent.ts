@@ -1,0 +1,389 @@
+/**
+ * Deciding what a question is about before retrieval. Rules cover what retrieval cannot judge:
+ * greetings, attempts to change the assistant's rules, topics outside digital skills, and
+ * safety topics whose answer must open with the safe advice. Whether a question is about the
+ * plan or a lesson is settled with retrieval (see engine.ts).
+ */
+import { PhraseMatcher, type QuestionText } from './text.ts';
+
+const GREETING = new PhraseMatcher([
+  'xin chào',
+  'chào bạn',
+  'chào em',
+  'chào anh',
+  'chào chị',
+  'chào trợ lý',
+  'chào',
+  'hello',
+  'hi',
+  'alo',
+  'cảm ơn',
+  'cám ơn',
+  'thank',
+  'thanks',
+  'bạn là ai',
+  'bạn tên gì',
+  'bạn làm được gì',
+  'bạn giúp được gì',
+  'bạn có thể giúp gì',
+  'tạm biệt',
+  'chúc ngủ ngon',
+]);
+/** Greetings are short; a longer message that starts with "chào" is a question with manners. */
+const MAX_GREETING_WORDS = 7;
+
+const INJECTION = new PhraseMatcher([
+  // changing or dropping the rules
+  'bỏ qua mọi',
+  'bỏ qua tất cả',
+  'bỏ qua các hướng dẫn',
+  'bỏ qua hướng dẫn',
+  'bỏ qua quy tắc',
+  'quên hết',
+  'quên mọi',
+  'quên tất cả',
+  'quên quy tắc',
+  'không bị giới hạn',
+  'không kiểm duyệt',
+  'tắt bộ lọc',
+  'chế độ quản trị',
+  'chế độ nhà phát triển',
+  're:ignore (all |any |the )?(previous|prior|above|earlier)',
+  'disregard',
+  'developer mode',
+  'jailbreak',
+  'you are now',
+  're:\\[\\s*system\\s*\\]',
+  'từ giờ bạn',
+  'từ bây giờ bạn',
+  'từ giờ hãy',
+  'kể từ giờ',
+  // revealing the prompt or configuration
+  'system prompt',
+  'prompt của bạn',
+  'prompt ẩn',
+  'hidden prompt',
+  'chỉ dẫn hệ thống',
+  'hướng dẫn hệ thống',
+  'lời nhắc hệ thống',
+  'câu lệnh hệ thống',
+  'cấu hình của bạn',
+  'cấu hình hệ thống',
+  'in ra cấu hình',
+  'khóa api',
+  'api key',
+  'api keys',
+  'biến môi trường',
+  'env',
+  'mật khẩu quản trị',
+  'token',
+  'repeat the text above',
+  're:repeat (everything|all|the text)',
+  'verbatim',
+  'đường dẫn tệp',
+  'lịch sử trò chuyện của người',
+  'dữ liệu của người dùng khác',
+  'toàn bộ tài liệu',
+  // role play used to get around the rules
+  'hãy đóng vai',
+  'bạn đóng vai',
+  'hãy giả vờ',
+  'bạn giả vờ',
+  'hãy nhập vai',
+  'pretend',
+  'act as',
+  'roleplay',
+  'role play',
+  // asking the assistant to endorse or write harmful instructions
+  'hãy xác nhận điều',
+  'xác nhận điều đó',
+  'hướng dẫn bà con làm theo',
+  'giải mã chuỗi',
+  'base64',
+]);
+/**
+ * The general shape of an attack, matched on the folded text so that it holds with and without
+ * diacritics: asking to see what the assistant was given (its instructions, rules, prompt,
+ * configuration, keys), or to drop its rules or become someone else.
+ */
+const REVEAL =
+  /\b(in|in ra|xuat|cho (toi |minh |em )?(xem|biet|doc)|tiet lo|liet ke|hien thi|nhac lai|lap lai|doc lai|chep lai|ke ra|show|print|reveal|tell|repeat|list|output|dump|display|what (is|are)|give)\b/;
+const GIVEN =
+  /\b((chi dan|huong dan|quy tac|luat|nguyen tac|lenh|cau lenh|thiet lap|cai dat) (bi mat|an|he thong|ban dau|goc|cua ban|duoc cai|nha phat trien|o dau)|(duoc|da) (cai|cau hinh|lap trinh|dan) (cho|vao|san cho) ban|nguyen van|cau hinh (cua ban|he thong|ban dau|bi mat|an)|prompt|system|instructions?|your (rules|guidelines|configuration|settings)|api[ _-]?keys?|secret|tokens?|bien moi truong|environment|credentials?|mat khau quan tri)\b/;
+const OVERRIDE = [
+  /\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|guidelines?|everything|previous|above|told|restrictions?)\b/,
+  /\b(bo qua|quen|phot lo|vo hieu)\b.*\b(quy tac|chi dan|huong dan|luat|gioi han|moi thu|tat ca|truoc do)\b/,
+  /\b(no|without) (restrictions?|limits?|rules|filters?)\b|\bunrestricted\b|\bunfiltered\b/,
+  /\b(pretend|act as|roleplay|role play|you are now|from now on|lets play|let s play|imagine you are)\b/,
+  /\b(dong vai|nhap vai|gia vo|gia su ban la|coi nhu ban la|hay la|tu (gio|bay gio|nay)( tro di)? ban)\b/,
+  /\bban (khong con|khong phai) la (tro ly|chatbot|ai)\b|\bkhong (con )?(bi )?gioi han\b/,
+  /\b(che do|mode) (go loi|debug|quan tri|admin|nha phat trien|developer|god)\b|\b(debug|developer|admin|god) mode\b/,
+  /\b(lap trinh vien|nha phat trien|developer|admin|quan tri vien) cua ban\b/,
+];
+
+function looksLikeAttack(q: QuestionText): boolean {
+  const text = q.folded.replace(/['’]/g, ' ');
+  if (REVEAL.test(text) && GIVEN.test(text)) return true;
+  return OVERRIDE.some((re) => re.test(text));
+}
+
+/** Long runs of base64 or hex smuggle instructions past the rules. */
+const ENCODED = /[A-Za-z0-9+/]{32,}={0,2}/;
+
+const OUT_OF_SCOPE = new PhraseMatcher([
+  // markets and money outside digital payments
+  'giá vàng',
+  'vàng sjc',
+  'vàng miếng',
+  'tỷ giá',
+  'chợ đen',
+  'chứng khoán',
+  'cổ phiếu',
+  'bitcoin',
+  'tiền ảo',
+  'tiền điện tử',
+  'coin',
+  'crypto',
+  'giá xe',
+  'giá nhà',
+  'giá đất',
+  'giá xăng',
+  'bất động sản',
+  // lottery and luck
+  'xổ số',
+  'xo so',
+  'lô đề',
+  'vietlott',
+  'soi cầu',
+  'tử vi',
+  'xem bói',
+  'phong thủy',
+  'hợp tuổi',
+  'tuổi dần',
+  'tuổi tý',
+  'tuổi sửu',
+  'tuổi mão',
+  'tuổi thìn',
+  'tuổi tỵ',
+  'tuổi ngọ',
+  'tuổi mùi',
+  'tuổi thân',
+  'tuổi dậu',
+  'tuổi tuất',
+  'tuổi hợi',
+  'hướng nhà',
+  'làm nhà hướng',
+  // weather
+  'thời tiết',
+  'có mưa',
+  'trời mưa',
+  'mưa to',
+  'nắng nóng',
+  'nhiệt độ',
+  'cơn bão',
+  'bão số',
+  'áp thấp nhiệt đới',
+  // sport and entertainment
+  'bóng đá',
+  'tỷ số',
+  'đá với',
+  'world cup',
+  'đội tuyển',
+  'ngoại hạng',
+  'cúp c1',
+  'lên rank',
+  'liên quân',
+  'bài hát',
+  'ca sĩ',
+  'phim hay',
+  'bộ phim',
+  'hot nhất',
+  // politics
+  'chính trị',
+  'chủ tịch nước',
+  'tổng bí thư',
+  'thủ tướng',
+  'bầu cử',
+  'tổng thống',
+  'trump',
+  'harris',
+  'biden',
+  'putin',
+  'chiến tranh',
+  'đảng phái',
+  // medicine and health advice
+  'uống thuốc gì',
+  'thuốc gì',
+  'kháng sinh',
+  'đau ngực',
+  'đau bụng',
+  'đau đầu',
+  'bị sốt',
+  're:sốt \\d+',
+  'tiểu đường',
+  'huyết áp',
+  'giảm cân',
+  're:giảm \\d+ ?kg',
+  'ăn kiêng',
+  'mang thai',
+  'chữa bệnh',
+  'bệnh gì',
+  // law and family disputes
+  'đi kiện',
+  'khởi kiện',
+  'kiện cáo',
+  'kiện thế nào',
+  're:kiện \\p{L}+ cho thắng',
+  'ly hôn',
+  'ly dị',
+  'chia tài sản',
+  'tranh chấp',
+  'lấn đất',
+  'xây lấn',
+  'thừa kế',
+  // daily life
+  'nấu',
+  'món ăn',
+  'công thức nấu',
+  'du lịch',
+  'lịch trình',
+  'tán gái',
+  'tán được',
+  'tán tỉnh',
+  'cưa gái',
+  'người yêu',
+  'bài thơ',
+  'làm thơ',
+  'viết thơ',
+  'nhậu',
+]);
+
+/** Words that put a question back in scope even when an out-of-scope word appears in it. */
+const DIGITAL = new PhraseMatcher([
+  'ứng dụng',
+  'app',
+  'điện thoại',
+  'zalo',
+  'facebook',
+  'tiktok',
+  'youtube',
+  'vneid',
+  'vssid',
+  'online',
+  'trực tuyến',
+  'trên mạng',
+  'mạng xã hội',
+  'internet',
+  'wi-fi',
+  'wifi',
+  'link',
+  'đường link',
+  'tin nhắn',
+  'video',
+  'quảng cáo',
+  'tài khoản',
+  'mã qr',
+  'qr',
+  'otp',
+  'lừa đảo',
+  'chuyển khoản',
+  'website',
+  'trang web',
+  'dịch vụ công',
+  'định danh',
+  'email',
+  'máy tính',
+  'chatgpt',
+  'trí tuệ nhân tạo',
+  'kỹ năng số',
+  'chuyển đổi số',
+  'bình dân học vụ số',
+  'nhiệm vụ',
+  'kế hoạch',
+  'chủ trì',
+  'phối hợp',
+]);
+
+const SAFETY = new PhraseMatcher([
+  'otp',
+  'mã xác thực',
+  'mã xác nhận',
+  'mã kích hoạt',
+  'mật khẩu',
+  'passcode',
+  'mã pin',
+  'lừa đảo',
+  'kẻ lừa',
+  'lừa tiền',
+  'bị lừa',
+  'giả danh',
+  'mạo danh',
+  'xưng công an',
+  'xưng là',
+  'tự xưng',
+  'xưng cán bộ',
+  'xưng điện lực',
+  'xưng ngân hàng',
+  'đường link lạ',
+  'link lạ',
+  'tin nhắn lạ',
+  'số lạ',
+  'cuộc gọi lạ',
+  'chiếm đoạt',
+  'mất tiền',
+  'lộ thông tin',
+  'bị hack',
+  'hack',
+  'tin giả',
+  'file apk',
+  'apk',
+  'vay tiền',
+  'dọa',
+  'đe dọa',
+  'chuyển trước',
+  'tài khoản riêng',
+]);
+
+/** Whether the question touches OTP, passwords or scams. */
+export function mentionsSafety(q: QuestionText): boolean {
+  return SAFETY.test(q);
+}
+
+export type RuleIntent = 'greeting' | 'injection' | 'out_of_scope' | 'safety' | 'question';
+
+export function ruleIntent(q: QuestionText): RuleIntent {
+  if (INJECTION.test(q) || looksLikeAttack(q) || ENCODED.test(q.raw) || /\bDAN\b/.test(q.raw))
+    return 'injection';
+  const digital = DIGITAL.test(q) || /\bAI\b/.test(q.raw);
+  if (GREETING.test(q) && q.raw.split(' ').length <= MAX_GREETING_WORDS && !digital) return 'greeting';
+  if (OUT_OF_SCOPE.test(q) && !digital) return 'out_of_scope';
+  if (SAFETY.test(q)) return 'safety';
+  return 'question';
+}
+
+/** Sub-topics of safety, each with the advice that must come first. */
+const SAFETY_ADVICE: [PhraseMatcher, string][] = [
+  [
+    new PhraseMatcher(['otp', 'mã xác thực', 'mã xác nhận', 'mã kích hoạt', 'passcode', 'mã pin']),
+    'Không bao giờ đọc, nhắn hay gửi mã OTP cho bất kỳ ai, kể cả người xưng là công an, ngân hàng hay nhà mạng.',
+  ],
+  [
+    new PhraseMatcher(['mật khẩu']),
+    'Không cho ai biết mật khẩu của bạn; mỗi tài khoản quan trọng nên có một mật khẩu riêng.',
+  ],
+  [
+    new PhraseMatcher(['bị lừa', 'mất tiền', 'lộ thông tin', 'bị hack', 'chiếm đoạt']),
+    'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.',
+  ],
+  [
+    new PhraseMatcher(['link', 'đường link', 'apk', 'file apk']),
+    'Không bấm đường link lạ, không cài ứng dụng từ tệp gửi qua tin nhắn; chỉ tải ứng dụng từ CH Play hoặc App Store.',
+  ],
+];
+const GENERAL_SAFETY =
+  'Không chuyển tiền, không cung cấp mã OTP hay mật khẩu khi chưa tự kiểm tra qua số điện thoại hoặc trang chính thức.';
+
+/** The safe advice a safety answer opens with. */
+export function safetyAdvice(q: QuestionText): string {
+  return SAFETY_ADVICE.find(([m]) => m.test(q))?.[1] ?? GENERAL_SAFETY;
+}

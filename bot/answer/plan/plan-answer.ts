@@ -1,0 +1,295 @@
+/**
+ * Answers about a plan from its structured task records: one task's lead unit, supporting
+ * units, result and timeframe, or lists across tasks (by unit, by timeframe, by topic). Every
+ * answer names its tasks as "nhiệm vụ 3.1" (section order and number, unique in the document).
+ */
+import type { SearchHit } from '../../../knowledge/types.ts';
+import { PLAN_STOP, subjectTerms } from '../stopwords.ts';
+import { clip, PhraseMatcher, readQuestion, type QuestionText } from '../text.ts';
+import { parseTime, type PlanIndex, type TaskRecord, type TimeSpec } from './plan-index.ts';
+
+export type PlanField = 'lead' | 'support' | 'result' | 'timeframe';
+
+const FIELD_CUES: Record<PlanField, PhraseMatcher> = {
+  lead: new PhraseMatcher([
+    'chủ trì',
+    'đầu mối',
+    'phụ trách',
+    'chịu trách nhiệm',
+    'giao cho',
+    'đảm nhận',
+    'ai lo',
+    'ai làm',
+    'do ai',
+    'ai triển khai',
+    'ai vận hành',
+    'ai thực hiện',
+    're:(phòng|đơn vị|cơ quan|ban|bộ phận|tổ chức) nào',
+  ]),
+  support: new PhraseMatcher(['phối hợp', 'cùng làm', 'tham gia cùng', 'hỗ trợ thực hiện']),
+  result: new PhraseMatcher([
+    'kết quả',
+    'chỉ tiêu',
+    'mục tiêu',
+    'bao nhiêu',
+    'mấy',
+    'phần trăm',
+    'tỷ lệ',
+    'tỉ lệ',
+    'yêu cầu',
+    'cần đạt',
+    'phải đạt',
+    'đạt được',
+    'ít nhất',
+    'thế nào',
+    'sản phẩm',
+    're:\\d+ ?%',
+    '%',
+  ]),
+  timeframe: new PhraseMatcher([
+    'khi nào',
+    'bao giờ',
+    'năm nào',
+    'thời gian',
+    'thời hạn',
+    'hạn chót',
+    'giai đoạn',
+    'đến năm',
+    'ngày nào',
+    'tháng nào',
+    'lúc nào',
+    'kéo dài',
+    'tiến độ',
+    'xong trong',
+    'làm xong',
+    'hoàn thành',
+    'thời điểm',
+  ]),
+};
+
+const LIST_CUE = new PhraseMatcher([
+  'những nhiệm vụ',
+  'những việc',
+  'các nhiệm vụ',
+  'các việc',
+  'nhiệm vụ nào',
+  'việc nào',
+  'những gì',
+  'việc gì',
+  'nhiệm vụ gì',
+  'liệt kê',
+  'bao nhiêu nhiệm vụ',
+  'mấy nhiệm vụ',
+  'danh sách',
+  'những hoạt động',
+  'hoạt động nào',
+]);
+
+/** Words that mark a question about a plan rather than a how-to. */
+export const PLAN_CUE = new PhraseMatcher([
+  'chủ trì',
+  'phối hợp',
+  'nhiệm vụ',
+  'kế hoạch',
+  'phụ lục',
+  'đơn vị nào',
+  'phòng nào',
+  'cơ quan nào',
+  'đầu mối',
+  'phụ trách',
+  'giao cho',
+  'thời hạn',
+  'chỉ tiêu',
+  'phân công',
+  'ai lo',
+  'đơn vị chủ trì',
+]);
+
+const LABEL: Record<PlanField, string> = {
+  lead: 'Chủ trì',
+  support: 'Phối hợp',
+  result: 'Kết quả cần đạt',
+  timeframe: 'Thời gian',
+};
+const FIELDS: PlanField[] = ['lead', 'support', 'result', 'timeframe'];
+const BUDGET = 640;
+
+export interface PlanAnswer {
+  text: string;
+  tasks: TaskRecord[];
+  confidence: number;
+  shape: 'single' | 'list';
+}
+
+export function isListQuestion(q: QuestionText): boolean {
+  return LIST_CUE.test(q);
+}
+
+export function askedFields(q: QuestionText): PlanField[] {
+  return FIELDS.filter((f) => FIELD_CUES[f].test(q));
+}
+
+const cite = (t: TaskRecord) => `nhiệm vụ ${t.ref}`;
+const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+/** A list question: by unit, timeframe or topic. Undefined when the question is not a list. */
+export function answerPlanList(q: QuestionText, plan: PlanIndex, hits: SearchHit[]): PlanAnswer | undefined {
+  if (!LIST_CUE.test(q)) return undefined;
+  const fields = askedFields(q);
+  let tasks = plan.tasks;
+  const said: string[] = [];
+
+  // Which unit, and in which role: "phối hợp" asks the supporting units, otherwise the lead.
+  const roles: PlanField[] = fields.includes('support') && !fields.includes('lead') ? ['support'] : ['lead'];
+  const mentions = tasks.map((t) => plan.units.mentionScore(q, t[roles[0]!]));
+  const best = Math.max(0, ...mentions.map((m) => m.score));
+  if (best >= 0.6) {
+    const name = mentions.find((m) => m.score === best)!.name;
+    tasks = tasks.filter((_, i) => mentions[i]!.score >= best * 0.85);
+    said.push(roles[0] === 'support' ? `có ${name} phối hợp` : `do ${name} chủ trì`);
+  }
+
+  const time = parseTime(q.folded);
+  if (time.years.length || time.recurring) {
+    const inTime = tasks.filter((t) => timeMatches(t.time, time));
+    if (inTime.length) {
+      tasks = inTime;
+      said.push(`có thời gian thực hiện ${describeTime(time)}`);
+    }
+  }
+
+  if (!said.length) {
+    tasks = topicTasks(q, plan, hits);
+    said.push('liên quan');
+    if (!tasks.length) return undefined;
+  }
+  const header = `Có ${tasks.length} nhiệm vụ ${said.join(', ')}:`;
+  return {
+    text: listText(header, tasks),
+    tasks,
+    confidence: said[0] === 'liên quan' ? 0.6 : 0.9,
+    shape: 'list',
+  };
+}
+
+function timeMatches(task: TimeSpec, asked: TimeSpec): boolean {
+  if (asked.recurring) return task.recurring === asked.recurring;
+  if (!task.years.length) return false;
+  if (asked.years.length >= 2)
+    return task.years[0] === asked.years[0] && task.years.at(-1) === asked.years.at(-1);
+  if (task.years.at(-1) !== asked.years[0]) return false;
+  return asked.month === undefined || task.month === asked.month;
+}
+
+function describeTime(t: TimeSpec): string {
+  if (t.recurring) return t.recurring === 'yearly' ? 'hằng năm' : 'thường xuyên';
+  if (t.years.length >= 2) return `năm ${t.years[0]} - ${t.years.at(-1)}`;
+  return t.month ? `đến tháng ${t.month} năm ${t.years[0]}` : `đến năm ${t.years[0]}`;
+}
+
+/**
+ * Tasks about a topic ("người khuyết tật", "AI, trí tuệ nhân tạo"): each comma-separated part of
+ * the question is a topic, and a task matches when it holds most of one part's weighted words.
+ */
+function topicTasks(q: QuestionText, plan: PlanIndex, hits: SearchHit[]): TaskRecord[] {
+  const main = q.expanded.split(' | ')[0]!;
+  const parts = main
+    .split(/\s*(?:,|;|(?<!\p{L})(?:hoặc|hoac|hay|và|va)(?!\p{L}))\s*/u)
+    .map((p) => subjectTerms(readQuestion(p), PLAN_STOP))
+    .filter((p) => p.length);
+  if (!parts.length) return [];
+  const scored = plan.tasks.map((t) => ({ t, s: Math.max(...parts.map((p) => plan.coverage(t, p))) }));
+  const top = Math.max(...scored.map((x) => x.s));
+  if (top >= 0.6) return scored.filter((x) => x.s >= 0.6 && x.s >= top * 0.7).map((x) => x.t);
+  // Nothing holds the words: fall back on the closest task chunks retrieval found, when the
+  // question is clearly about the plan ("những việc nào cần làm khi mất điện thoại" is not).
+  if (!PLAN_CUE.test(q)) return [];
+  const best = hits[0]?.score ?? 0;
+  return hits
+    .filter((h) => h.chunk.kind === 'plan' && h.score >= best * 0.75)
+    .slice(0, 5)
+    .flatMap((h) => plan.byRef(h.chunk.docId, h.chunk.ref ?? '') ?? []);
+}
+
+function listText(header: string, tasks: TaskRecord[]): string {
+  const lines = [header];
+  let used = header.length;
+  const room = Math.max(70, Math.min(220, Math.floor((BUDGET - used) / Math.min(tasks.length, 6)) - 20));
+  let shown = 0;
+  for (const t of tasks) {
+    const content = clip(t.content.replace(/[:.]$/, ''), room);
+    // A short task title says little on its own: its expected result fills the line.
+    const left = room - content.length;
+    const result = tasks.length <= 6 && left >= 40 ? ` Kết quả: ${sentence(clip(t.result, left))}` : '';
+    const line = `- Nhiệm vụ ${t.ref} (${t.timeframe}): ${sentence(content)}${result}`;
+    if (used + line.length > BUDGET && shown >= 3) break;
+    lines.push(line);
+    used += line.length + 1;
+    shown++;
+  }
+  if (shown < tasks.length) {
+    lines.push(
+      `Và các nhiệm vụ: ${tasks
+        .slice(shown)
+        .map((t) => t.ref)
+        .join(', ')}.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Picks the one task a question is about: its own words, helped by the retrieval ranking. */
+export function pickTask(
+  q: QuestionText,
+  plan: PlanIndex,
+  hits: SearchHit[],
+): { task: TaskRecord; score: number } | undefined {
+  const words = subjectTerms(q, PLAN_STOP);
+  const rank = new Map<string, number>();
+  const top = hits[0]?.score || 1;
+  for (const h of hits) {
+    if (h.chunk.kind !== 'plan' || !h.chunk.ref) continue;
+    const key = `${h.chunk.docId}#${h.chunk.ref}`;
+    if (!rank.has(key)) rank.set(key, h.score / top);
+  }
+  let best: { task: TaskRecord; score: number } | undefined;
+  for (const task of plan.tasks) {
+    const retrieval = rank.get(`${task.docId}#${task.ref}`) ?? 0;
+    const score = 0.6 * plan.coverage(task, words) + 0.4 * retrieval;
+    if (!best || score > best.score) best = { task, score };
+  }
+  return best;
+}
+
+/** One task, the asked field first, then the others. */
+export function singleTaskText(task: TaskRecord, fields: PlanField[]): string {
+  const first = fields[0];
+  const what = clip(task.content.replace(/[:.]$/, ''), 260);
+  const lines: string[] = [];
+  switch (first) {
+    case 'lead':
+      lines.push(`${task.lead} chủ trì ${cite(task)}: ${sentence(what)}`);
+      break;
+    case 'support':
+      lines.push(`Phối hợp thực hiện ${cite(task)} (${what}): ${sentence(task.support)}`);
+      break;
+    case 'result':
+      lines.push(`Kết quả cần đạt của ${cite(task)} (${what}): ${sentence(task.result)}`);
+      break;
+    case 'timeframe':
+      lines.push(`Thời gian thực hiện ${cite(task)} (${what}): ${sentence(task.timeframe)}`);
+      break;
+    default:
+      lines.push(`Theo ${cite(task)}: ${sentence(what)}`);
+  }
+  let used = lines[0]!.length;
+  for (const field of FIELDS) {
+    if (field === first) continue;
+    const room = BUDGET - used - LABEL[field].length - 6;
+    if (room < 30) break;
+    const line = `- ${LABEL[field]}: ${sentence(clip(task[field], room))}`;
+    lines.push(line);
+    used += line.length + 1;
+  }
+  return lines.join('\n');
+}

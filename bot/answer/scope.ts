@@ -1,0 +1,138 @@
+/**
+ * Is a question in scope? It is when its subject words are well covered by one document of the
+ * knowledge base: the retrieved passages plus the document's profile (title, keywords, summary,
+ * headings). Words are compared as typed: with diacritics when the person typed them, since
+ * folding turns "trồng hoa hồng" (grow roses) into "trong hoa hong", which every lesson holds.
+ * Adjacent word pairs count more than single words: Vietnamese words are mostly two syllables,
+ * and "chung cư" is not covered by "dùng chung" and "cư trú".
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import type { SearchHit } from '../../knowledge/types.ts';
+import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
+import { canonical } from '../../knowledge/vietnamese/tokenize.ts';
+import { STOP, type StopList } from './stopwords.ts';
+import type { QuestionText } from './text.ts';
+
+/** Pairs weigh twice their rarer syllable: a known compound is the strongest sign of a topic. */
+const PAIR_WEIGHT = 2;
+
+export interface ScopeTerm {
+  /** Folded form, for weights from the index. */
+  folded: string;
+  /** The form compared with documents: accented when the question is. */
+  typed: string;
+}
+
+/** Syllables and neighbour pairs of a text, lower case, in accented or folded form. */
+export function typedTerms(text: string, accented: boolean): Set<string> {
+  const out = new Set<string>();
+  const base = canonical(text.toLowerCase());
+  for (const phrase of (accented ? base : foldDiacritics(base)).split(/[.,;:!?()"“”|\n]+/)) {
+    const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+    words.forEach((w, i) => {
+      out.add(w);
+      if (i + 1 < words.length) out.add(`${w}_${words[i + 1]}`);
+    });
+  }
+  return out;
+}
+
+/** The subject words of a question and their neighbour pairs, in both forms. */
+export function scopeTerms(q: QuestionText, stop: StopList = STOP): ScopeTerm[] {
+  const text = q.expanded.split(' | ')[0]!;
+  const out: ScopeTerm[] = [];
+  for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
+    const typed = (phrase.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (q.accented ? w : foldDiacritics(w)));
+    const isStop = typed.map((w) => (q.accented ? stop.accented : stop.folded).has(w));
+    typed.forEach((w, i) => {
+      if (isStop[i]) return;
+      out.push({ folded: foldDiacritics(w), typed: w });
+      const next = typed[i + 1];
+      if (next !== undefined && !isStop[i + 1])
+        out.push({ folded: `${foldDiacritics(w)}_${foldDiacritics(next)}`, typed: `${w}_${next}` });
+    });
+  }
+  return out;
+}
+
+/** Each document's profile: title, keywords, summary and section headings. */
+export function documentProfiles(kb: KnowledgeBase): Map<string, string> {
+  const profiles = new Map<string, string>();
+  for (const d of kb.store.documents()) {
+    const field = (name: string) => {
+      const v = d.meta[name];
+      return Array.isArray(v) ? v.join('. ') : typeof v === 'string' ? v : '';
+    };
+    profiles.set(d.id, [d.title, field('keywords'), field('summary')].filter(Boolean).join('. '));
+  }
+  return profiles;
+}
+
+/**
+ * Weighted share (0..1) of the question's terms found in the best single document: its profile
+ * and its retrieved passages.
+ */
+export function scopeCoverage(
+  q: QuestionText,
+  terms: ScopeTerm[],
+  weights: Map<string, number>,
+  hits: SearchHit[],
+  profiles: Map<string, string>,
+): { docId: string; value: number } {
+  const byDoc = new Map<string, string>();
+  for (const h of hits.slice(0, 8)) {
+    const prev = byDoc.get(h.chunk.docId) ?? `${profiles.get(h.chunk.docId) ?? h.chunk.docTitle}`;
+    byDoc.set(h.chunk.docId, `${prev}\n${h.chunk.heading}\n${h.chunk.text}`);
+  }
+  const unique = [...new Map(terms.map((t) => [t.typed, t])).values()];
+  const weight = (t: ScopeTerm) => {
+    if (!t.folded.includes('_')) return weights.get(t.folded) ?? 1;
+    const [a = '', b = ''] = t.folded.split('_');
+    return PAIR_WEIGHT * Math.max(weights.get(a) ?? 1, weights.get(b) ?? 1);
+  };
+  let best = { docId: '', value: 0 };
+  for (const [docId, text] of byDoc) {
+    const have = typedTerms(text, q.accented);
+    let total = 0;
+    let covered = 0;
+    for (const t of unique) {
+      const w = weight(t);
+      total += w;
+      if (have.has(t.typed)) covered += w;
+    }
+    const value = total ? covered / total : 0;
+    if (value > best.value) best = { docId, value };
+  }
+  return best;
+}
+
+/** Every syllable and neighbour pair of the knowledge base, accented and folded. */
+export class Vocabulary {
+  private readonly accented = new Set<string>();
+  private readonly folded = new Set<string>();
+
+  constructor(kb: KnowledgeBase, profiles: Map<string, string>) {
+    for (const [docId, profile] of profiles) {
+      const chunks = kb.store.chunksByIds(kb.store.chunkIdsOf(docId));
+      for (const text of [profile, ...chunks.map((c) => `${c.heading}\n${c.text}`)]) {
+        for (const t of typedTerms(text, true)) this.accented.add(t);
+        for (const t of typedTerms(text, false)) this.folded.add(t);
+      }
+    }
+  }
+
+  has(term: ScopeTerm, accented: boolean): boolean {
+    return (accented ? this.accented : this.folded).has(term.typed);
+  }
+}
+
+/**
+ * Whether the question names a compound the knowledge base knows. A question of several
+ * compounds none of which appears anywhere ("mua chung cư", "xin số đề") is about something else,
+ * however many of its single syllables the documents happen to hold.
+ */
+export function namesKnownCompound(q: QuestionText, terms: ScopeTerm[], vocabulary: Vocabulary): boolean {
+  const pairs = terms.filter((t) => t.folded.includes('_'));
+  if (pairs.length < 2) return true;
+  return pairs.some((t) => vocabulary.has(t, q.accented));
+}

@@ -1,0 +1,57 @@
+/**
+ * Words that carry the shape of a question, not its subject ("làm sao", "những … nào", "bạn ơi").
+ * They are left out when measuring how much of a question a passage or a task covers.
+ */
+import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
+import { canonical } from '../../knowledge/vietnamese/tokenize.ts';
+import type { QuestionText } from './text.ts';
+
+const FUNCTION_WORDS = `tôi mình bạn em anh chị ông bà cô chú bác cháu ta chúng nó người ai
+có không chưa là gì nào sao thế như vậy vầy làm được bị của và với thì ở đâu cho để vào ra lên xuống
+này kia đó ấy hả nhé ạ ơi à ừ nhỉ nha rồi đã đang sẽ phải cần muốn hỏi giúp cách bao nhiêu mấy khi nếu hay
+hoặc các những một cái chiếc việc điều nên thấy biết trên dưới trong ngoài từ tới đến lại nữa còn cũng xem
+kiểu thôi luôn vẫn rất lắm quá hơn nhất thật chỉ mới vừa sau trước lúc giờ nay hôm bây tại vì nhưng hết
+ok okay hi gì j dc đc ko k z v r nhiêu thế_nào`;
+
+/** Words of questions about a plan: which, who leads, by when… */
+const PLAN_WORDS = `nhiệm vụ nhiệm vụ việc nội dung dành liên quan nhắc đề cập thuộc về kế hoạch phụ lục chủ trì phối hợp
+đơn vị phòng nào kết quả thời gian thời hạn thực hiện triển khai giao lo làm năm tháng ngày giai đoạn`;
+
+/** A stop list in both forms: accented questions are compared accent-exact ("chợ" is not "cho"). */
+export interface StopList {
+  accented: Set<string>;
+  folded: Set<string>;
+}
+const words = (list: string) =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => canonical(w));
+const toList = (list: string): StopList => ({
+  accented: new Set(words(list)),
+  folded: new Set(words(list).map((w) => foldDiacritics(w))),
+});
+
+export const STOP = toList(FUNCTION_WORDS);
+export const PLAN_STOP = toList(`${FUNCTION_WORDS} ${PLAN_WORDS}`);
+
+/**
+ * The subject words of a question (folded), with pairs of neighbours that are both subject
+ * words. `stop` decides which words are shape only.
+ */
+export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
+  const text = q.expanded.split(' | ')[0]!;
+  const set = q.accented ? stop.accented : stop.folded;
+  const out: string[] = [];
+  for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
+    const typed = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const isStop = typed.map((w) => set.has(q.accented ? w : foldDiacritics(w)));
+    const folded = typed.map((w) => foldDiacritics(w));
+    folded.forEach((w, i) => {
+      if (isStop[i]) return;
+      out.push(w);
+      if (i + 1 < folded.length && !isStop[i + 1]) out.push(`${w}_${folded[i + 1]}`);
+    });
+  }
+  return out;
+}

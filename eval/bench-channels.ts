@@ -1,0 +1,268 @@
+/**
+ * Channel benchmarks on loopback: (1) webhook intake on the real server, offered faster than
+ * 1,000 updates/s with 10% duplicates and 5% malformed bodies, every valid update answered
+ * exactly once through a fake Telegram API; (2) outbound sending into a fake Telegram API that
+ * enforces a global limit with 429 + retry_after, checking that every 429 was retried.
+ * Run alone with `npx tsx eval/bench-channels.ts [--rate 1500 --seconds 3]`.
+ */
+import fs from 'node:fs';
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import type { Conversation } from '../bot/conversation/types.ts';
+import { loadChannelConfig } from '../bot/channels/config.ts';
+import { ChannelRuntime } from '../bot/channels/runtime.ts';
+import { TelegramChannel } from '../bot/channels/telegram/telegram-channel.ts';
+import { FakeTelegram } from '../bot/channels/testing/fake-telegram.ts';
+import { startApp } from '../bot/server/start.ts';
+import { openStateDatabase } from '../bot/state/database.ts';
+import { percentile } from './metrics.ts';
+
+const TOKEN = '100200:bench';
+const SECRET = 'bench-secret';
+const logger = pino({ level: 'silent' });
+
+/** Answers each question with one short reply, like a cached answer. */
+const echo: Conversation = { handle: async (m) => [{ text: `Đáp: ${m.text}`, buttons: [] }] };
+
+export interface ChannelBenchResult {
+  intake: {
+    offered: number;
+    offeredPerSecond: number;
+    valid: number;
+    duplicates: number;
+    malformed: number;
+    acceptedPerSecond: number;
+    p50AckMs: number;
+    p99AckMs: number;
+    rejectedMalformed: number;
+    answeredExactlyOnce: boolean;
+    drainMs: number;
+  };
+  outbound: {
+    messages: number;
+    platformLimitPerSecond: number;
+    delivered: number;
+    tooManyRequests: number;
+    givenUp: number;
+    zeroUnretried429: boolean;
+    seconds: number;
+  };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'bdhvs-bench-channels-'));
+}
+
+async function intake(rate: number, seconds: number): Promise<ChannelBenchResult['intake']> {
+  const telegram = await new FakeTelegram(TOKEN).start();
+  const dataDir = tempDir();
+  const db = openStateDatabase(dataDir);
+  const app = await startApp({
+    config: loadChannelConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: telegram.url,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      PUBLIC_URL: 'https://bench.invalid',
+    }),
+    db,
+    conversation: echo,
+    logger,
+    host: '127.0.0.1',
+    port: 0,
+    limits: { globalPerSecond: 20_000, perChatPerSecond: 100, perChatBurst: 100 },
+  });
+  const total = rate * seconds;
+  const bodies: { body: string; kind: 'valid' | 'duplicate' | 'malformed' }[] = [];
+  const valid: string[] = [];
+  for (let i = 0; i < total; i++) {
+    if (i % 20 === 7)
+      bodies.push({ body: i % 40 === 7 ? '{"update_id": ' : '{"message": {}}', kind: 'malformed' });
+    else if (i % 10 === 3 && valid.length)
+      bodies.push({ body: valid[(i * 7919) % valid.length]!, kind: 'duplicate' });
+    else {
+      const body = JSON.stringify({
+        update_id: 1_000_000 + i,
+        message: {
+          message_id: i,
+          date: 1,
+          chat: { id: 10_000 + (i % 2000), type: 'private' },
+          text: `q${i}`,
+        },
+      });
+      valid.push(body);
+      bodies.push({ body, kind: 'valid' });
+    }
+  }
+  // The load generator runs in a child process so that it does not share the server's event loop.
+  const { results, elapsed } = await offerLoad(
+    app.address,
+    bodies.map((b) => b.body),
+    rate,
+  );
+  const drainStarted = performance.now();
+  await app.channels.idle(60_000);
+  const drainMs = performance.now() - drainStarted;
+  const answers = new Map<string, number>();
+  for (const m of telegram.sent) answers.set(m.text, (answers.get(m.text) ?? 0) + 1);
+  const answeredExactlyOnce =
+    answers.size === valid.length &&
+    valid.every(
+      (b) => answers.get(`Đáp: ${(JSON.parse(b) as { message: { text: string } }).message.text}`) === 1,
+    );
+  const acked = results.filter((r, i) => r.status === 200 && bodies[i]!.kind !== 'malformed');
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  await app.stop();
+  db.close();
+  await telegram.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return {
+    offered: total,
+    offeredPerSecond: Math.round(total / elapsed),
+    valid: valid.length,
+    duplicates: bodies.filter((b) => b.kind === 'duplicate').length,
+    malformed: bodies.filter((b) => b.kind === 'malformed').length,
+    acceptedPerSecond: Math.round(acked.length / elapsed),
+    p50AckMs: round(percentile(latencies, 50)),
+    p99AckMs: round(percentile(latencies, 99)),
+    rejectedMalformed: results.filter((r, i) => r.status === 400 && bodies[i]!.kind === 'malformed').length,
+    answeredExactlyOnce,
+    drainMs: Math.round(drainMs),
+  };
+}
+
+async function outbound(messages: number): Promise<ChannelBenchResult['outbound']> {
+  const limit = 30;
+  const telegram = await new FakeTelegram(TOKEN, { perSecond: limit, retryAfterSeconds: 1 }).start();
+  const dataDir = tempDir();
+  const db = openStateDatabase(dataDir);
+  // Our pacing set above the platform's limit on purpose, so 429s happen and must be honoured.
+  const adapter = new TelegramChannel({ token: TOKEN, apiRoot: telegram.url }, logger, {
+    globalPerSecond: 45,
+    perChatPerSecond: 10,
+    perChatBurst: 10,
+  });
+  const runtime = new ChannelRuntime({
+    db,
+    conversation: echo,
+    adapters: [adapter],
+    logger,
+    maxAttempts: 20,
+  });
+  runtime.accept(
+    'telegram',
+    Array.from({ length: messages }, (_, i) => ({
+      dedupeKey: `o${i}`,
+      chatId: String(i % 50),
+      kind: 'message' as const,
+      text: `m${i}`,
+    })),
+  );
+  const started = performance.now();
+  await runtime.start();
+  await runtime.idle(120_000);
+  const seconds = (performance.now() - started) / 1000;
+  const givenUp = runtime.store.counts().failed;
+  await runtime.stop();
+  db.close();
+  await telegram.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return {
+    messages,
+    platformLimitPerSecond: limit,
+    delivered: telegram.sent.length,
+    tooManyRequests: telegram.tooManyRequests,
+    givenUp,
+    zeroUnretried429: givenUp === 0 && telegram.sent.length === messages,
+    seconds: round(seconds),
+  };
+}
+
+interface LoadResult {
+  results: { status: number; ms: number }[];
+  elapsed: number;
+}
+
+function offerLoad(address: string, bodies: string[], rate: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(import.meta.filename, ['--load-child'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message) => {
+      resolve(message as LoadResult);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.send({ address, bodies, rate });
+  });
+}
+
+/** The child's side: posts the bodies open-loop at `rate`/s and reports each status and latency. */
+async function loadChild(): Promise<void> {
+  const { address, bodies, rate } = await new Promise<{ address: string; bodies: string[]; rate: number }>(
+    (resolve) => process.once('message', (m) => resolve(m as never)),
+  );
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const url = new URL('/webhooks/telegram', address);
+  const post = (body: string) =>
+    new Promise<{ status: number; ms: number }>((resolve, reject) => {
+      const started = performance.now();
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  // Open loop: batches every few ms whatever the server's pace, so slowness shows as latency.
+  const started = performance.now();
+  const pending: Promise<{ status: number; ms: number }>[] = [];
+  for (let sent = 0; sent < bodies.length;) {
+    const due = Math.min(bodies.length, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
+    for (; sent < due; sent++) pending.push(post(bodies[sent]!));
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  const results = await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  process.send!({ results, elapsed } satisfies LoadResult);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export async function benchChannels(
+  options: { rate?: number; seconds?: number; outboundMessages?: number } = {},
+) {
+  return {
+    intake: await intake(options.rate ?? 1500, options.seconds ?? 3),
+    outbound: await outbound(options.outboundMessages ?? 200),
+  } satisfies ChannelBenchResult;
+}
+
+if (process.argv.includes('--load-child')) await loadChild();
+else if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const { values } = parseArgs({
+    options: { rate: { type: 'string' }, seconds: { type: 'string' } },
+    strict: false,
+  });
+  const result = await benchChannels({
+    rate: values.rate ? Number(values.rate) : undefined,
+    seconds: values.seconds ? Number(values.seconds) : undefined,
+  });
+  console.log(JSON.stringify(result, null, 2));
+}

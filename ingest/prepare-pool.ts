@@ -1,0 +1,73 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { LocalEmbeddings } from '../knowledge/embeddings/local-embeddings.ts';
+import type { IndexTerms } from '../knowledge/store/knowledge-store.ts';
+
+export interface PreparedText {
+  terms: IndexTerms;
+  embedding: Float32Array;
+}
+
+/** TypeScript workers need tsx's loader, registered inside the worker before its module loads. */
+const WORKER_BOOT = (file: string) =>
+  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
+const WORKER_FILE = new URL('./prepare-worker.ts', import.meta.url).href;
+
+/**
+ * Index terms and local-embedder vectors for many chunks at once, on worker threads: a large
+ * ingest keeps every core busy instead of one. Results are in input order and identical to
+ * computing them inline (`indexTerms` + `LocalEmbeddings.embed`).
+ */
+export class PreparePool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: WorkerResult) => void; reject: (e: Error) => void }
+  >();
+  private nextId = 0;
+
+  constructor(size = os.availableParallelism()) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => {
+      const worker = new Worker(WORKER_BOOT(WORKER_FILE), { eval: true });
+      worker.on('message', (result: WorkerResult) => {
+        this.waiting.get(result.id)?.resolve(result);
+        this.waiting.delete(result.id);
+      });
+      worker.on('error', (error) => {
+        for (const { reject } of this.waiting.values()) reject(error);
+        this.waiting.clear();
+      });
+      return worker;
+    });
+  }
+
+  async prepare(texts: string[]): Promise<PreparedText[]> {
+    const slice = Math.ceil(texts.length / this.workers.length);
+    const parts = await Promise.all(
+      this.workers.map((worker, w) => this.run(worker, texts.slice(w * slice, (w + 1) * slice))),
+    );
+    const dims = LocalEmbeddings.DIMENSIONS;
+    return parts.flatMap(({ terms, vectors }) =>
+      terms.map((t, i) => ({ terms: t, embedding: vectors.subarray(i * dims, (i + 1) * dims) })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private run(worker: Worker, texts: string[]): Promise<WorkerResult> {
+    if (!texts.length) return Promise.resolve({ id: -1, terms: [], vectors: new Float32Array(0) });
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, texts });
+    });
+  }
+}
+
+interface WorkerResult {
+  id: number;
+  terms: IndexTerms[];
+  vectors: Float32Array;
+}
