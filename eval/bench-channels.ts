@@ -58,13 +58,15 @@ function tempDir(): string {
 }
 
 async function intake(rate: number, seconds: number): Promise<ChannelBenchResult['intake']> {
-  const telegram = await new FakeTelegram(TOKEN).start();
+  // The platform side (load generator and fake Telegram API) runs in a child process, as the real
+  // platform runs elsewhere: the server's process does only its own work.
+  const platform = await startPlatform();
   const dataDir = tempDir();
   const db = openStateDatabase(dataDir);
   const app = await startApp({
     config: loadChannelConfig({
       TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: telegram.url,
+      TELEGRAM_API_ROOT: platform.telegramUrl,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       PUBLIC_URL: 'https://bench.invalid',
     }),
@@ -97,8 +99,7 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
       bodies.push({ body, kind: 'valid' });
     }
   }
-  // The load generator runs in a child process so that it does not share the server's event loop.
-  const { results, elapsed } = await offerLoad(
+  const { results, elapsed } = await platform.offerLoad(
     app.address,
     bodies.map((b) => b.body),
     rate,
@@ -107,7 +108,7 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
   await app.channels.idle(60_000);
   const drainMs = performance.now() - drainStarted;
   const answers = new Map<string, number>();
-  for (const m of telegram.sent) answers.set(m.text, (answers.get(m.text) ?? 0) + 1);
+  for (const text of await platform.sentTexts()) answers.set(text, (answers.get(text) ?? 0) + 1);
   const answeredExactlyOnce =
     answers.size === valid.length &&
     valid.every(
@@ -117,7 +118,7 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   await app.stop();
   db.close();
-  await telegram.close();
+  platform.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return {
     offered: total,
@@ -186,25 +187,42 @@ interface LoadResult {
   elapsed: number;
 }
 
-function offerLoad(address: string, bodies: string[], rate: number): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(import.meta.filename, ['--load-child'], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.once('message', (message) => {
-      resolve(message as LoadResult);
-      child.kill();
-    });
-    child.once('error', reject);
-    child.send({ address, bodies, rate });
+/** The platform process: a fake Telegram API, and a load generator aimed at our webhook. */
+async function startPlatform() {
+  const child = fork(import.meta.filename, ['--platform-child'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  const { telegramUrl } = await next<{ telegramUrl: string }>();
+  return {
+    telegramUrl,
+    offerLoad(address: string, bodies: string[], rate: number): Promise<LoadResult> {
+      child.send({ kind: 'load', address, bodies, rate });
+      return next<LoadResult>();
+    },
+    async sentTexts(): Promise<string[]> {
+      child.send({ kind: 'sent' });
+      return (await next<{ texts: string[] }>()).texts;
+    },
+    close: () => child.kill(),
+  };
 }
 
-/** The child's side: posts the bodies open-loop at `rate`/s and reports each status and latency. */
-async function loadChild(): Promise<void> {
-  const { address, bodies, rate } = await new Promise<{ address: string; bodies: string[]; rate: number }>(
-    (resolve) => process.once('message', (m) => resolve(m as never)),
+/** The platform process's side: serves the fake API, offers load on request, reports what it got. */
+async function platformChild(): Promise<void> {
+  const telegram = await new FakeTelegram(TOKEN).start();
+  process.on(
+    'message',
+    (m: { kind: 'load'; address: string; bodies: string[]; rate: number } | { kind: 'sent' }) => {
+      if (m.kind === 'sent') process.send!({ texts: telegram.sent.map((s) => s.text) });
+      else void offerLoad(m.address, m.bodies, m.rate).then((result) => process.send!(result));
+    },
   );
+  process.send!({ telegramUrl: telegram.url });
+}
+
+/** Posts the bodies open-loop at `rate`/s and reports each status and latency. */
+async function offerLoad(address: string, bodies: string[], rate: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const url = new URL('/webhooks/telegram', address);
   const post = (body: string) =>
@@ -238,7 +256,7 @@ async function loadChild(): Promise<void> {
   const results = await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  process.send!({ results, elapsed } satisfies LoadResult);
+  return { results, elapsed };
 }
 
 function round(x: number): number {
@@ -254,7 +272,7 @@ export async function benchChannels(
   } satisfies ChannelBenchResult;
 }
 
-if (process.argv.includes('--load-child')) await loadChild();
+if (process.argv.includes('--platform-child')) await platformChild();
 else if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const { values } = parseArgs({
     options: { rate: { type: 'string' }, seconds: { type: 'string' } },

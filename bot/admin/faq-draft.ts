@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { redact } from '../usage/redact.ts';
 
 export interface FaqDraft {
   title: string;
@@ -29,23 +28,24 @@ export function faqSlug(title: string): string {
 /**
  * Writes a Markdown FAQ entry (front-matter `kind: faq`) into KNOWLEDGE_DIR/faq/, where the next
  * `npm run ingest` picks it up. Never overwrites: a second draft of the same title gets "-2".
- * Returns the path relative to the knowledge folder.
+ * Returns the path relative to the knowledge folder. The text is the staff member's own (the
+ * residents' questions it starts from are already redacted), so a ward hotline number stays.
  */
 export function writeFaqDraft(knowledgeDir: string, draft: FaqDraft, now = new Date()): string {
   const folder = path.join(knowledgeDir, 'faq');
   fs.mkdirSync(folder, { recursive: true });
-  const title = redact(draft.title.replace(/\s+/g, ' ').trim());
+  const title = draft.title.replace(/\s+/g, ' ').trim();
   const base = faqSlug(title);
   const meta = {
     id: `faq-${base}`,
     title,
     kind: 'faq',
-    keywords: draft.keywords.map((k) => redact(k.trim())).filter(Boolean),
+    keywords: draft.keywords.map((k) => k.trim()).filter(Boolean),
     draft: true,
     created: now.toISOString().slice(0, 10),
     ...(draft.askedCount ? { asked: draft.askedCount } : {}),
   };
-  const body = redact(draft.answer.replace(/\r\n/g, '\n').trim());
+  const body = draft.answer.replace(/\r\n/g, '\n').trim();
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${base}.md` : `${base}-${n}.md`;
     const id = n === 1 ? meta.id : `${meta.id}-${n}`;

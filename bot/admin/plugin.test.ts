@@ -163,7 +163,8 @@ describe('admin dashboard', () => {
         from: '2026-03-01',
         to: '2026-03-31',
         title: 'Giá vàng hôm nay là bao nhiêu?',
-        answer: 'Trợ lý không cung cấp giá vàng. Bạn xem trên trang của ngân hàng, gọi 0912 345 678.',
+        answer:
+          'Trợ lý không cung cấp giá vàng. Bạn xem trên trang của ngân hàng.\n\nCần hỗ trợ, gọi UBND phường: 028 3822 1234.',
         keywords: 'giá vàng, ngoài phạm vi',
       }).toString(),
       headers: form,
@@ -177,7 +178,9 @@ describe('admin dashboard', () => {
     expect(file).toMatch(
       /^---\nid: faq-gia-vang-hom-nay-la-bao-nhieu\ntitle: Giá vàng hôm nay là bao nhiêu\?\nkind: faq\n/,
     );
-    expect(file).toContain('gọi [số điện thoại].');
+    expect(file).toContain('keywords:\n  - giá vàng\n  - ngoài phạm vi\n');
+    expect(file).toContain('\n# Giá vàng hôm nay là bao nhiêu?\n\nTrợ lý không cung cấp giá vàng.');
+    expect(file).toContain('gọi UBND phường: 028 3822 1234.');
   });
 
   it('downloads the report as XLSX with the government heading and as CSV with a BOM', async () => {

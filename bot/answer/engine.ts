@@ -15,6 +15,7 @@ import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memor
 import { bestCoverage, documentView, termWeights } from './passages.ts';
 import {
   documentProfiles,
+  foldedPairs,
   namesKnownCompound,
   scopeCoverage,
   scopeTerms,
@@ -272,9 +273,12 @@ export class Engine implements AnswerEngine {
       scope.filter((t) => !t.folded.includes('_')).map((t) => t.folded),
     );
     const inScope = scopeCoverage(q, scope, scopeWeights, hits, this.profiles());
+    // Unaccented words collide with common ones ("hoa hong", "so de"): such a question must
+    // also name at least one compound the knowledge base holds, however well its words match.
     const outOfScope =
       inScope.value < MIN_SCOPE ||
-      (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary()));
+      (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary())) ||
+      (!q.accented && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
     if (!hits.length || (!previousQuestion && outOfScope)) {
       return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };
     }

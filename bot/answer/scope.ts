@@ -55,6 +55,24 @@ export function scopeTerms(q: QuestionText, stop: StopList = STOP): ScopeTerm[] 
   return out;
 }
 
+/**
+ * Every neighbour pair of an unaccented question, unless both words are function words. Without
+ * diacritics many subject words fold into function words ("trồng" → "trong", "đề" → "de",
+ * "chậu" → "chau"), so the pairs they form are the question's compounds too.
+ */
+export function foldedPairs(q: QuestionText, stop: StopList = STOP): ScopeTerm[] {
+  const out: ScopeTerm[] = [];
+  for (const phrase of q.folded.split(' | ')[0]!.split(/[.,;:!?()"“”|\n]+/)) {
+    const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (stop.folded.has(a) && stop.folded.has(b)) continue;
+      out.push({ folded: `${a}_${b}`, typed: `${a}_${b}` });
+    }
+  }
+  return out;
+}
+
 /** Each document's profile: title, keywords, summary and section headings. */
 export function documentProfiles(kb: KnowledgeBase): Map<string, string> {
   const profiles = new Map<string, string>();

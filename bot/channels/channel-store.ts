@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Button, ChannelName } from '../conversation/types.ts';
 import type { StateDatabase } from '../state/database.ts';
 import type { InboundUpdate, OutboundMessage } from './types.ts';
@@ -61,9 +62,18 @@ export class ChannelStore {
     `);
   }
 
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepared once per SQL text: this runs for every update, and preparing costs more than running. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   /** Stores new updates in one transaction; returns how many were not seen before. */
   accept(channel: ChannelName, updates: InboundUpdate[]): number {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       'INSERT OR IGNORE INTO channel_inbox (channel, dedupe_key, received_at, payload) VALUES (?, ?, ?, ?)',
     );
     return this.db.transaction(() => {
@@ -96,22 +106,22 @@ export class ChannelStore {
     messages: OutboundMessage[],
     menu: { userKey: string; buttons: Button[] | null },
   ): void {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       'INSERT INTO channel_outbox (channel, chat_id, body, created_at) VALUES (?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       for (const m of messages) insert.run(item.channel, m.chatId, JSON.stringify(m.body), this.now());
-      this.db.prepare('UPDATE channel_inbox SET payload = NULL WHERE id = ?').run(item.id);
+      this.sql('UPDATE channel_inbox SET payload = NULL WHERE id = ?').run(item.id);
       if (menu.buttons)
         this.db
           .prepare('INSERT OR REPLACE INTO channel_menus (user_key, buttons, updated_at) VALUES (?, ?, ?)')
           .run(menu.userKey, JSON.stringify(menu.buttons), this.now());
-      else this.db.prepare('DELETE FROM channel_menus WHERE user_key = ?').run(menu.userKey);
+      else this.sql('DELETE FROM channel_menus WHERE user_key = ?').run(menu.userKey);
     })();
   }
 
   menu(userKey: string): Button[] | null {
-    const row = this.db.prepare('SELECT buttons FROM channel_menus WHERE user_key = ?').get(userKey) as
+    const row = this.sql('SELECT buttons FROM channel_menus WHERE user_key = ?').get(userKey) as
       { buttons: string } | undefined;
     return row ? (JSON.parse(row.buttons) as Button[]) : null;
   }
@@ -141,7 +151,7 @@ export class ChannelStore {
 
   /** Sent: nothing about the message is kept. */
   sent(id: number): void {
-    this.db.prepare('DELETE FROM channel_outbox WHERE id = ?').run(id);
+    this.sql('DELETE FROM channel_outbox WHERE id = ?').run(id);
   }
 
   retryLater(id: number, notBefore: number, error: string): void {
@@ -170,7 +180,7 @@ export class ChannelStore {
   }
 
   counts(): { inbox: number; outbox: number; failed: number } {
-    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const one = (sql: string) => (this.sql(sql).get() as { n: number }).n;
     return {
       inbox: one('SELECT count(*) AS n FROM channel_inbox WHERE payload IS NOT NULL'),
       outbox: one("SELECT count(*) AS n FROM channel_outbox WHERE status = 'pending'"),

@@ -4,7 +4,9 @@
  * answer names its tasks as "nhiệm vụ 3.1" (section order and number, unique in the document).
  */
 import type { SearchHit } from '../../../knowledge/types.ts';
+import { foldedPairs } from '../scope.ts';
 import { PLAN_STOP, subjectTerms } from '../stopwords.ts';
+import { shorten } from '../extractive.ts';
 import { clip, PhraseMatcher, readQuestion, type QuestionText } from '../text.ts';
 import { parseTime, type PlanIndex, type TaskRecord, type TimeSpec } from './plan-index.ts';
 
@@ -113,6 +115,10 @@ const LABEL: Record<PlanField, string> = {
 };
 const FIELDS: PlanField[] = ['lead', 'support', 'result', 'timeframe'];
 const BUDGET = 640;
+/** More tasks than this are named by number only after the first lines. */
+const MAX_LIST_LINES = 6;
+/** A list of several tasks may take a little more room than one task's answer. */
+const LIST_BUDGET = 720;
 
 export interface PlanAnswer {
   text: string;
@@ -211,18 +217,25 @@ function topicTasks(q: QuestionText, plan: PlanIndex, hits: SearchHit[]): TaskRe
     .flatMap((h) => plan.byRef(h.chunk.docId, h.chunk.ref ?? '') ?? []);
 }
 
+/**
+ * One line per task, all of them when they fit: each line shares the room left by the header, and
+ * a task's text is cut at its first clause rather than mid-word; a short title gets its result.
+ */
 function listText(header: string, tasks: TaskRecord[]): string {
   const lines = [header];
   let used = header.length;
-  const room = Math.max(70, Math.min(220, Math.floor((BUDGET - used) / Math.min(tasks.length, 6)) - 20));
+  const prefix = (t: TaskRecord) => `- Nhiệm vụ ${t.ref} (${t.timeframe}): `;
+  const fitting = Math.min(tasks.length, MAX_LIST_LINES);
+  const share = Math.floor((LIST_BUDGET - used) / fitting) - 2;
   let shown = 0;
   for (const t of tasks) {
-    const content = clip(t.content.replace(/[:.]$/, ''), room);
+    const room = Math.max(60, Math.min(260, share - prefix(t).length));
+    const content = sentence(cut(t.content.replace(/[:.]$/, ''), room));
     // A short task title says little on its own: its expected result fills the line.
-    const left = room - content.length;
-    const result = tasks.length <= 6 && left >= 40 ? ` Kết quả: ${sentence(clip(t.result, left))}` : '';
-    const line = `- Nhiệm vụ ${t.ref} (${t.timeframe}): ${sentence(content)}${result}`;
-    if (used + line.length > BUDGET && shown >= 3) break;
+    const left = room - content.length - 10;
+    const result = left >= 40 ? ` Kết quả: ${sentence(cut(t.result, left))}` : '';
+    const line = `${prefix(t)}${content}${result}`;
+    if (used + line.length > LIST_BUDGET && shown >= 3) break;
     lines.push(line);
     used += line.length + 1;
     shown++;
@@ -238,13 +251,22 @@ function listText(header: string, tasks: TaskRecord[]): string {
   return lines.join('\n');
 }
 
+/** Cut at a sentence or clause when that keeps most of the room, else at a word. */
+function cut(text: string, max: number): string {
+  const short = shorten(text, max);
+  return short.length >= max * 0.7 ? short : clip(text, max);
+}
+
 /** Picks the one task a question is about: its own words, helped by the retrieval ranking. */
 export function pickTask(
   q: QuestionText,
   plan: PlanIndex,
   hits: SearchHit[],
 ): { task: TaskRecord; score: number } | undefined {
-  const words = subjectTerms(q, PLAN_STOP);
+  // Unaccented subject words can fold into function words ("chợ số" → "cho so"): their pairs
+  // count when some task holds them.
+  const folded = q.accented ? [] : foldedPairs(q, PLAN_STOP).map((t) => t.folded);
+  const words = [...subjectTerms(q, PLAN_STOP), ...folded.filter((t) => plan.knows(t))];
   const rank = new Map<string, number>();
   const top = hits[0]?.score || 1;
   for (const h of hits) {

@@ -73,6 +73,11 @@ export class PlanIndex {
     return this.idf.get(term) ?? Math.log(1 + Math.max(1, this.tasks.length));
   }
 
+  /** Whether some task's text holds the term. */
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
   byRef(docId: string, ref: string): TaskRecord | undefined {
     return this.tasks.find((t) => t.docId === docId && t.ref === ref);
   }

@@ -6,6 +6,7 @@
  */
 import { foldDiacritics } from '../../../knowledge/vietnamese/normalize.ts';
 import { canonical } from '../../../knowledge/vietnamese/tokenize.ts';
+import { STOP } from '../stopwords.ts';
 import type { QuestionText } from '../text.ts';
 
 /**
@@ -70,9 +71,25 @@ export function splitUnits(field: string): string[] {
   return units;
 }
 
+/**
+ * Names of the same kind of unit that plans and people use in turn: "các nhà trường" and
+ * "các trường học" are the same schools.
+ */
+const ALIASES: [RegExp, string][] = [
+  [/(?<!\p{L})nhà trường(?!\p{L})/gu, 'trường học'],
+  [/(?<!\p{L})(ủy|uỷ) ban nhân dân(?!\p{L})/gu, 'ubnd'],
+];
+const FOLDED_ALIASES: [RegExp, string][] = ALIASES.map(([re, to]) => [
+  new RegExp(foldDiacritics(re.source), 'gu'),
+  foldDiacritics(to),
+]);
+
 /** Syllables and neighbouring pairs: pairs reward words that appear in the same order. */
 function unitTerms(text: string, fold: boolean): Set<string> {
-  const form = fold ? foldDiacritics(canonical(text)) : canonical(text);
+  let form = canonical(text);
+  for (const [re, to] of ALIASES) form = form.replace(re, to);
+  if (fold) form = foldDiacritics(form);
+  for (const [re, to] of fold ? FOLDED_ALIASES : []) form = form.replace(re, to);
   const out = new Set<string>();
   for (const phrase of form.split(/[,;|()]+/)) {
     const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -102,12 +119,14 @@ export class UnitVocabulary {
           this.units.set(key, { name, accented: unitTerms(name, false), folded: unitTerms(name, true) });
       }
     }
-    // Terms found in many unit names ("phường", "các") say little about which unit is meant.
+    // Terms found in many unit names ("phường") and function words ("các") say little about
+    // which unit is meant.
     for (const form of ['accented', 'folded'] as const) {
       const df = new Map<string, number>();
       for (const u of this.units.values()) for (const t of u[form]) df.set(t, (df.get(t) ?? 0) + 1);
       const n = this.units.size;
-      for (const [t, d] of df) this.weight[form].set(t, d > n / 3 ? 0 : Math.log(1 + n / d));
+      const stop = form === 'accented' ? STOP.accented : STOP.folded;
+      for (const [t, d] of df) this.weight[form].set(t, d > n / 3 || stop.has(t) ? 0 : Math.log(1 + n / d));
     }
   }
 
@@ -121,8 +140,9 @@ export class UnitVocabulary {
    */
   mentionScore(q: QuestionText, field: string): { score: number; name: string } {
     const form = q.accented ? 'accented' : 'folded';
+    const weight = this.weight[form];
     const asked = this.askedTerms(q, form);
-    const total = [...asked].reduce((s, t) => s + this.weight[form].get(t)!, 0);
+    const total = [...asked].reduce((s, t) => s + weight.get(t)!, 0);
     const best = { score: 0, name: '' };
     if (!total) return best;
     for (const name of splitUnits(field)) {
@@ -132,7 +152,7 @@ export class UnitVocabulary {
       let pair = false;
       for (const t of asked) {
         if (!unit[form].has(t)) continue;
-        covered += this.weight[form].get(t)!;
+        covered += weight.get(t)!;
         pair ||= t.includes('_');
       }
       // One shared word is a coincidence unless the unit name is that word (e.g. "Đoàn").
