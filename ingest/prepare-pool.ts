@@ -12,6 +12,8 @@ export interface PreparedText {
 const WORKER_BOOT = (file: string) =>
   `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
 const WORKER_FILE = new URL('./prepare-worker.ts', import.meta.url).href;
+/** Texts per message to a worker. */
+const BATCH = 1000;
 
 /**
  * Index terms and local-embedder vectors for many chunks at once, on worker threads: a large
@@ -41,15 +43,23 @@ export class PreparePool {
     });
   }
 
+  /** Work goes out in small batches to whichever worker is free, so no heap holds much at once. */
   async prepare(texts: string[]): Promise<PreparedText[]> {
-    const slice = Math.ceil(texts.length / this.workers.length);
-    const parts = await Promise.all(
-      this.workers.map((worker, w) => this.run(worker, texts.slice(w * slice, (w + 1) * slice))),
-    );
     const dims = LocalEmbeddings.DIMENSIONS;
-    return parts.flatMap(({ terms, vectors }) =>
-      terms.map((t, i) => ({ terms: t, embedding: vectors.subarray(i * dims, (i + 1) * dims) })),
-    );
+    const out: PreparedText[] = new Array(texts.length);
+    let next = 0;
+    const drain = async (worker: Worker) => {
+      while (next < texts.length) {
+        const start = next;
+        next = Math.min(texts.length, start + BATCH);
+        const { terms, vectors } = await this.run(worker, texts.slice(start, next));
+        terms.forEach(
+          (t, i) => (out[start + i] = { terms: t, embedding: vectors.subarray(i * dims, (i + 1) * dims) }),
+        );
+      }
+    };
+    await Promise.all(this.workers.map(drain));
+    return out;
   }
 
   async close(): Promise<void> {
@@ -57,7 +67,6 @@ export class PreparePool {
   }
 
   private run(worker: Worker, texts: string[]): Promise<WorkerResult> {
-    if (!texts.length) return Promise.resolve({ id: -1, terms: [], vectors: new Float32Array(0) });
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

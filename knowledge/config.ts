@@ -27,14 +27,22 @@ const Env = z.object({
 
 export class ConfigError extends Error {}
 
-export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): KnowledgeConfig {
+/**
+ * Validates the environment against a zod schema. Blank values count as unset (a copied
+ * `.env.example` leaves many empty); errors name each variable at fault.
+ */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = Env.safeParse(blankless);
+  const parsed = schema.safeParse(blankless);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+export function loadKnowledgeConfig(env: NodeJS.ProcessEnv = process.env): KnowledgeConfig {
+  const e = parseEnv(Env, env);
   if (Boolean(e.EMBEDDINGS_BASE_URL) !== Boolean(e.EMBEDDINGS_MODEL)) {
     throw new ConfigError('EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL must be set together (or neither, for the local embedder).');
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../knowledge/config.ts';
+import { ConfigError, parseEnv } from '../../knowledge/config.ts';
 
 /** Settings of the answer engine, read from the environment (see .env.example). */
 export interface AnswerConfig {
@@ -25,13 +25,7 @@ const Env = z.object({
 });
 
 export function loadAnswerConfig(env: NodeJS.ProcessEnv = process.env): AnswerConfig {
-  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = Env.safeParse(blankless);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid configuration: ${problems}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(Env, env);
   if (Boolean(e.OPENAI_BASE_URL) !== Boolean(e.OPENAI_MODEL)) {
     throw new ConfigError(
       'OPENAI_BASE_URL and OPENAI_MODEL must be set together (or neither, for extractive answers without a model).',

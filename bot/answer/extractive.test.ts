@@ -64,6 +64,43 @@ describe('composeFromDocument', () => {
   });
 });
 
+describe('composeFromDocument, what a question asks', () => {
+  it('answers "là gì" with the intro that defines the subject', () => {
+    const { text } = composeFromDocument(
+      readQuestion('ví điện tử là gì'),
+      doc,
+      weights(['vi', 'dien', 'tu']),
+    );
+    expect(text.split('\n')[0]).toBe('Ví điện tử giúp trả tiền nhanh.');
+    expect(text).not.toContain('Bài này dành cho');
+  });
+
+  it('matches accented words as typed: "nhận" is not "nhắn"', () => {
+    const messages: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text:
+            '1. Mở tin nhắn mới trong ứng dụng rồi đọc kỹ nội dung trước khi bấm bất cứ nút nào. Xóa tin rác.\n' +
+            '2. Khi nhận mã lạ, không làm gì cả và báo ngay cho tổng đài. Đổi mật khẩu tài khoản đó.\n' +
+            '3. Kiểm tra lại danh bạ, chặn các số điện thoại lạ đã gọi đến trong tuần.',
+        },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('nhận mã lạ phải làm sao'),
+      messages,
+      weights(['nhan']),
+      { budget: 200 },
+    );
+    // The step that holds "nhận" keeps its detail; the one with "nhắn" does not.
+    expect(text).toContain('Đổi mật khẩu tài khoản đó.');
+    expect(text).not.toContain('Xóa tin rác.');
+  });
+});
+
 describe('shorten', () => {
   it('keeps whole clauses when it can', () => {
     expect(shorten('Mở ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh cá nhân.', 40)).toBe(

@@ -5,7 +5,9 @@
  * other questions get the sentences, across intro, steps and notes, that hold most of the
  * question's words, in the document's order.
  */
+import { foldDiacritics, hasDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import { foldedTerms } from './plan/plan-index.ts';
+import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
 import { PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
 
@@ -55,12 +57,24 @@ const JUDGEMENT = new PhraseMatcher([
   'thật không',
 ]);
 
+/** Questions that ask what something is: the lesson's intro defines its subject. */
+const DEFINITION = new PhraseMatcher([
+  'là gì',
+  'là cái gì',
+  'nghĩa là gì',
+  'là sao',
+  'dùng để làm gì',
+  'để làm gì',
+]);
+
 export const BUDGET = 700;
 /** Longest line a step may take, and the shortest it is squeezed to before steps are left out. */
 const STEP_MAX = 150;
 const STEP_MIN = 60;
 const CAUTION_MAX = 160;
 const LEAD_MAX = 200;
+/** A definition may take the intro's first sentences. */
+const DEFINITION_MAX = 300;
 /** Steps and caution together may run a little over the budget rather than drop a step. */
 const STEPS_SLACK = 60;
 
@@ -88,15 +102,18 @@ export function composeFromDocument(
   weights: Map<string, number>,
   { budget = BUDGET, fromStep }: { budget?: number; fromStep?: number } = {},
 ): Composed {
+  weights = asTyped(q, weights);
   const stepsSection = doc.sections.find((s) => s.kind === 'steps');
   const steps = stepsSection ? readSteps(stepsSection.text, weights) : [];
   if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
-  const candidates = sentenceCandidates(doc, weights);
+  const definition = DEFINITION.test(q);
+  const candidates = sentenceCandidates(doc, weights, definition);
   if (!steps.length || (!isHowTo(q) && !stepsAnswerIt(candidates)))
     return sentencesAnswer(candidates, budget);
   // A question that is not plainly "how" ("được không", "là gì", "cần lưu ý gì") opens with the
-  // sentence that answers it best, then the steps, which hold most of what a resident needs.
-  const lead = leadSentence(candidates, isHowTo(q));
+  // sentence that answers it best (for "là gì", the intro), then the steps, which hold most of
+  // what a resident needs.
+  const lead = (definition && introLead(candidates)) || leadSentence(candidates, isHowTo(q));
   const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead);
   // A long lesson that covers several tasks: start at the steps the question is about.
   const focus = focusStep(steps);
@@ -104,19 +121,19 @@ export function composeFromDocument(
   return stepsAnswer(doc, steps, weights, budget, focus, false, lead);
 }
 
-/**
- * Whether the steps hold the answer to a question that is not plainly "how": a step holds at
- * least most of what the best sentence elsewhere (intro, cautions) holds.
- */
 /** The right answers of a lesson's self-check ("Đáp án: B. …"): each restates one key point. */
 function quizAnswers(text: string): string[] {
   return [...plain(text).matchAll(/Đáp án:\s*(?:[A-D][.)]\s*)?([^\n]+)/gu)].map((m) => m[1]!.trim());
 }
 
+/**
+ * Whether the steps hold the answer to a question that is not plainly "how" ("thêm bằng lái vào
+ * VNeID được không"): most of the sentences that hold the question best are steps. Otherwise
+ * ("giao hàng luôn được không") the answer is in the intro, the cautions and the self-check.
+ */
 function stepsAnswerIt(candidates: Candidate[]): boolean {
-  const best = (inSteps: boolean) =>
-    Math.max(0, ...candidates.filter((c) => (c.section === 'steps') === inSteps).map((c) => c.score));
-  return best(true) >= best(false) * 0.5;
+  const top = [...candidates].sort((a, b) => b.score - a.score).slice(0, 4);
+  return top.filter((c) => c.section === 'steps').length * 2 >= top.length;
 }
 
 /**
@@ -132,6 +149,18 @@ function leadSentence(candidates: Candidate[], howTo: boolean): Candidate | unde
   }
   // Before steps, an intro or caution sentence must hold clearly more than any step.
   return howTo && best && best.score <= bestStep * 1.25 ? undefined : best;
+}
+
+/** The intro's opening sentences, which say what the lesson's subject is. */
+function introLead(candidates: Candidate[]): Candidate | undefined {
+  const intro = candidates.filter((c) => c.section === 'intro');
+  if (!intro.length) return undefined;
+  let text = intro[0]!.text;
+  for (const c of intro.slice(1)) {
+    if (text.length + c.text.length + 1 > DEFINITION_MAX) break;
+    text = `${text} ${c.text}`;
+  }
+  return { ...intro[0]!, text, max: DEFINITION_MAX };
 }
 
 function readSteps(text: string, weights: Map<string, number>): Step[] {
@@ -158,10 +187,31 @@ function focusStep(steps: Step[]): number {
   return steps[start]!.number;
 }
 
+/**
+ * The question's weighted terms as the person typed them: an accented word only matches the same
+ * accented word ("nhận" is not "nhắn"); words typed without marks match any marks.
+ */
+function asTyped(q: QuestionText, weights: Map<string, number>): Map<string, number> {
+  if (!q.accented) return weights;
+  const byFold = new Map<string, string[]>();
+  for (const t of typedTerms(q.expanded.split(' | ')[0]!, true)) {
+    if (!hasDiacritics(t)) continue;
+    const folded = foldDiacritics(t);
+    byFold.set(folded, [...(byFold.get(folded) ?? []), t]);
+  }
+  const out = new Map<string, number>();
+  for (const [t, w] of weights) for (const form of byFold.get(t) ?? [t]) out.set(form, w);
+  return out;
+}
+
 function score(weights: Map<string, number>, text: string): number {
-  const have = new Set(foldedTerms(text));
+  const folded = new Set(foldedTerms(text));
+  let accented: Set<string> | undefined;
   let s = 0;
-  for (const [t, w] of weights) if (have.has(t)) s += w;
+  for (const [t, w] of weights) {
+    const have = hasDiacritics(t) ? (accented ??= typedTerms(text, true)) : folded;
+    if (have.has(t)) s += w;
+  }
   return s;
 }
 
@@ -291,13 +341,19 @@ const ABOUT_LESSON = /^(bài (học )?này|học xong|sau bài|trong bài)/iu;
 
 interface Candidate {
   text: string;
+  /** Longest the sentence may be shown; LEAD_MAX when absent. */
+  max?: number;
   position: number;
   score: number;
   section: Section['kind'];
 }
 
 /** Every sentence of the intro, steps and notes, scored by the question's words. */
-function sentenceCandidates(doc: DocumentView, weights: Map<string, number>): Candidate[] {
+function sentenceCandidates(
+  doc: DocumentView,
+  weights: Map<string, number>,
+  definition = false,
+): Candidate[] {
   const candidates: Candidate[] = [];
   let position = 0;
   for (const section of doc.sections) {
@@ -309,7 +365,8 @@ function sentenceCandidates(doc: DocumentView, weights: Map<string, number>): Ca
           ? quizAnswers(section.text)
           : sentences(plain(section.text));
     // Cautions answer most "is it safe / should I" questions: a slight preference breaks ties.
-    const bonus = section.kind === 'notes' ? 0.2 : 0;
+    // A "what is" question is answered by the intro, which defines the lesson's subject.
+    const bonus = section.kind === 'notes' ? 0.2 : definition && section.kind === 'intro' ? 1 : 0;
     for (const text of units) {
       if (section.kind === 'intro' && ABOUT_LESSON.test(text)) continue;
       const value = score(weights, text);

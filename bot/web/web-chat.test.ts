@@ -7,19 +7,19 @@ const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
 let harness: Harness;
 
-beforeAll(async () => {
-  harness = await startHarness({});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
 describe.skipIf(!fs.existsSync(CHROMIUM))('web chat page', () => {
+  beforeAll(async () => {
+    harness = await startHarness({});
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
   it('asks by keyboard, shows the reply safely, taps a button and enlarges the text', async () => {
     const page = await browser.newPage();
     await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
