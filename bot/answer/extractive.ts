@@ -215,6 +215,9 @@ function score(weights: Map<string, number>, text: string): number {
   return s;
 }
 
+/** A clause that only sets a condition ("Nếu …", "Khi …"): it says nothing to do on its own. */
+const CONDITION = /^(nếu|khi|trường hợp|trong trường hợp|lúc|sau khi|trước khi)\s/iu;
+
 /**
  * Shortens a sentence to `max` characters, preferably at the end of a clause so that what is
  * kept reads whole; otherwise at a word, ending with "…".
@@ -224,8 +227,12 @@ export function shorten(text: string, max: number): string {
   const head = text.slice(0, max);
   const sentenceEnd = head.lastIndexOf('. ');
   if (sentenceEnd >= max * 0.45) return head.slice(0, sentenceEnd + 1);
-  const clause = Math.max(...[', ', '; ', ': ', ' (', ' – ', ' - '].map((sep) => head.lastIndexOf(sep)));
-  if (clause >= max * 0.45) return `${head.slice(0, clause).replace(/[\s,;:–-]+$/u, '')}.`;
+  // Not at a colon, and not right after a condition: "Nếu …: bật chế độ máy bay" must keep its action.
+  const clause = Math.max(...[', ', '; ', ' (', ' – ', ' - '].map((sep) => head.lastIndexOf(sep)));
+  const kept = head.slice(0, clause);
+  const onlyCondition = CONDITION.test(kept) && !/[,;]/.test(kept);
+  if (clause >= max * 0.45 && !kept.includes(':') && !onlyCondition)
+    return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
   const space = head.lastIndexOf(' ');
   return `${head.slice(0, space > max * 0.6 ? space : max - 1).replace(/[\s,;:–-]+$/u, '')}…`;
 }
