@@ -10,6 +10,7 @@ import { fork } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import type { Conversation } from '../bot/conversation/types.ts';
@@ -41,6 +42,11 @@ export interface ChannelBenchResult {
     rejectedMalformed: number;
     answeredExactlyOnce: boolean;
     drainMs: number;
+    /** The server process's event-loop delay while the load was offered: what acks queue behind. */
+    p99EventLoopDelayMs: number;
+    maxEventLoopDelayMs: number;
+    /** The server process's CPU time per offered request, load and drain together (less noisy than latency on a shared machine). */
+    serverCpuUsPerRequest: number;
   };
   outbound: {
     messages: number;
@@ -99,14 +105,19 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
       bodies.push({ body, kind: 'valid' });
     }
   }
+  const cpuBefore = process.cpuUsage();
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const { results, elapsed } = await platform.offerLoad(
     app.address,
     bodies.map((b) => b.body),
     rate,
   );
+  loopDelay.disable();
   const drainStarted = performance.now();
   await app.channels.idle(60_000);
   const drainMs = performance.now() - drainStarted;
+  const cpu = process.cpuUsage(cpuBefore);
   const answers = new Map<string, number>();
   for (const text of await platform.sentTexts()) answers.set(text, (answers.get(text) ?? 0) + 1);
   const answeredExactlyOnce =
@@ -132,6 +143,9 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
     rejectedMalformed: results.filter((r, i) => r.status === 400 && bodies[i]!.kind === 'malformed').length,
     answeredExactlyOnce,
     drainMs: Math.round(drainMs),
+    p99EventLoopDelayMs: round(loopDelay.percentile(99) / 1e6),
+    maxEventLoopDelayMs: round(loopDelay.max / 1e6),
+    serverCpuUsPerRequest: Math.round((cpu.user + cpu.system) / total),
   };
 }
 
@@ -153,7 +167,7 @@ async function outbound(messages: number): Promise<ChannelBenchResult['outbound'
     logger,
     maxAttempts: 20,
   });
-  runtime.accept(
+  await runtime.accept(
     'telegram',
     Array.from({ length: messages }, (_, i) => ({
       dedupeKey: `o${i}`,

@@ -4,6 +4,7 @@ import type { KnowledgeConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
 import { type ChunkRow, KnowledgeStore, StoreError } from './store/knowledge-store.ts';
 import type { DocumentRecord, PlanTask } from './types.ts';
+import { VectorBuild } from './vectors/vector-build.ts';
 import { VectorIndex } from './vectors/vector-index.ts';
 
 /** A document ready to be stored: record, chunks with terms and vectors, and plan tasks. */
@@ -17,6 +18,26 @@ export class EmbedderMismatchError extends StoreError {}
 
 const DB_FILE = 'knowledge.db';
 const VECTOR_FILE = /^vectors-(\d+)\.hnsw$/;
+/**
+ * From this many new vectors, building the graph on a worker alongside the SQLite writes pays
+ * for starting the worker and reloading its file; below, the simple path.
+ */
+const VECTOR_WORKER_FROM = 5000;
+/** Chunks written per `putDocuments` on the worker path (FTS5 starts a segment for each). */
+const WORKER_SLICE_CHUNKS = 5000;
+
+/** Consecutive runs of documents holding about `chunks` chunks each. */
+function* slices(put: PreparedDocument[], chunks: number): Generator<PreparedDocument[]> {
+  let start = 0;
+  let size = 0;
+  for (const [i, p] of put.entries()) {
+    size += p.chunks.length;
+    if (size < chunks && i < put.length - 1) continue;
+    yield put.slice(start, i + 1);
+    start = i + 1;
+    size = 0;
+  }
+}
 
 /**
  * The knowledge base: the SQLite store plus the HNSW vector file beside it, kept consistent.
@@ -31,6 +52,7 @@ export class KnowledgeBase {
     readonly embedder: Embedder,
     private vectors: VectorIndex | undefined,
     private readonly dataDir: string,
+    private readonly vectorWorkerFrom: number,
   ) {}
 
   /** The store generation the in-memory vectors belong to. */
@@ -38,15 +60,26 @@ export class KnowledgeBase {
 
   /**
    * Opens (or creates) the knowledge base in `config.dataDir`. With `reset`, every document is
-   * dropped first: the way to change embedder.
+   * dropped first: the way to change embedder. An `apply` that adds `vectorWorkerFrom` vectors or
+   * more builds the graph on a worker thread.
    */
   static open(
     config: Pick<KnowledgeConfig, 'dataDir' | 'embeddings'>,
-    { embedder, reset = false }: { embedder?: Embedder; reset?: boolean } = {},
+    {
+      embedder,
+      reset = false,
+      vectorWorkerFrom = VECTOR_WORKER_FROM,
+    }: { embedder?: Embedder; reset?: boolean; vectorWorkerFrom?: number } = {},
   ): KnowledgeBase {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const store = new KnowledgeStore(path.join(config.dataDir, DB_FILE));
-    const kb = new KnowledgeBase(store, embedder ?? createEmbedder(config.embeddings), undefined, config.dataDir);
+    const kb = new KnowledgeBase(
+      store,
+      embedder ?? createEmbedder(config.embeddings),
+      undefined,
+      config.dataDir,
+      vectorWorkerFrom,
+    );
     try {
       if (reset || kb.builtByAnotherLocalEmbedder()) kb.clear();
       kb.checkEmbedder();
@@ -76,27 +109,28 @@ export class KnowledgeBase {
     return this.vectors;
   }
 
-  /** Stores and removes documents atomically, vectors included. */
+  /**
+   * Stores and removes documents atomically, vectors included. A large change builds its graph
+   * on a worker thread while this thread writes SQLite, inside the same transaction.
+   */
   apply(put: PreparedDocument[], remove: string[]): void {
     if (!put.length && !remove.length) return;
     const previousFile = this.store.getMeta('vectors.file');
+    const adding = put.reduce((n, p) => n + p.chunks.filter((c) => c.embedding).length, 0);
     let nextFile: string | undefined;
     try {
       this.store.transaction(() => {
         const dims = put.flatMap((p) => p.chunks).find((c) => c.embedding)?.embedding?.length;
-        const vectors = this.vectors ?? (dims ? VectorIndex.empty(dims) : undefined);
-        for (const id of [...remove, ...put.map((p) => p.doc.id)]) {
-          for (const chunkId of this.store.chunkIdsOf(id)) vectors?.remove(chunkId);
-          this.store.deleteDocument(id);
+        if (dims && adding >= this.vectorWorkerFrom) {
+          nextFile = this.nextVectorFileName();
+          this.vectors = this.writeWithVectorWorker(put, remove, dims, adding, nextFile);
+        } else {
+          const vectors = this.writeInline(put, remove, dims);
+          if (!vectors) return;
+          this.vectors = vectors.garbageRatio > 0.5 ? this.rebuildVectors(vectors.dimensions) : vectors;
+          nextFile = this.nextVectorFileName();
+          this.vectors.saveTo(path.join(this.dataDir, nextFile));
         }
-        for (const { doc, chunks, tasks } of put) {
-          const ids = this.store.putDocument(doc, chunks, tasks);
-          chunks.forEach((c, i) => c.embedding && vectors?.add(ids[i]!, c.embedding));
-        }
-        if (!vectors) return;
-        this.vectors = vectors.garbageRatio > 0.5 ? this.rebuildVectors(vectors.dimensions) : vectors;
-        nextFile = this.nextVectorFileName();
-        this.vectors.saveTo(path.join(this.dataDir, nextFile));
         this.store.setMeta('vectors.file', nextFile);
         this.store.setMeta('vectors.embedder', this.embedder.id);
         this.store.setMeta('vectors.dimensions', String(this.vectors.dimensions));
@@ -112,6 +146,60 @@ export class KnowledgeBase {
 
   close(): void {
     this.store.close();
+  }
+
+  /** Writes the change and updates the in-memory graph as it goes; returns the graph. */
+  private writeInline(put: PreparedDocument[], remove: string[], dims: number | undefined): VectorIndex | undefined {
+    const vectors = this.vectors ?? (dims ? VectorIndex.empty(dims) : undefined);
+    for (const id of [...remove, ...put.map((p) => p.doc.id)]) {
+      for (const chunkId of this.store.chunkIdsOf(id)) vectors?.remove(chunkId);
+      this.store.deleteDocument(id);
+    }
+    this.store.putDocuments(put).forEach((ids, d) =>
+      put[d]!.chunks.forEach((c, i) => c.embedding && vectors?.add(ids[i]!, c.embedding)),
+    );
+    return vectors;
+  }
+
+  /**
+   * Writes the change while a worker builds the new graph into `file` from the current one.
+   * The chunk ids are the graph's labels, so they are chosen here, before the rows exist.
+   */
+  private writeWithVectorWorker(
+    put: PreparedDocument[],
+    remove: string[],
+    dims: number,
+    adding: number,
+    file: string,
+  ): VectorIndex {
+    const current = this.store.getMeta('vectors.file');
+    const base =
+      current && fs.existsSync(path.join(this.dataDir, current))
+        ? { file: path.join(this.dataDir, current), live: this.countEmbeddings() }
+        : undefined;
+    const dimensions = base ? Number(this.store.getMeta('vectors.dimensions')) : dims;
+    const removed: number[] = [];
+    for (const id of [...remove, ...put.map((p) => p.doc.id)]) {
+      removed.push(...this.store.chunkIdsOf(id));
+      this.store.deleteDocument(id);
+    }
+    const target = path.join(this.dataDir, file);
+    const build = new VectorBuild({ dimensions, base, remove: removed, adding, file: target });
+    try {
+      let next = this.store.nextChunkId();
+      // In slices, each fed to the worker before its rows are written: the worker builds
+      // meanwhile, and the vectors in flight stay few.
+      for (const slice of slices(put, WORKER_SLICE_CHUNKS)) {
+        const rows = slice.map((p) => ({ ...p, ids: p.chunks.map(() => next++) }));
+        rows.forEach(({ chunks, ids }) => chunks.forEach((c, i) => c.embedding && build.add(ids[i]!, c.embedding)));
+        this.store.putDocuments(rows);
+      }
+    } catch (error) {
+      build.abandon(); // it writes nothing before `finish`
+      throw error;
+    }
+    build.finish();
+    return VectorIndex.load(target, dimensions, this.countEmbeddings());
   }
 
   private clear(): void {

@@ -32,6 +32,10 @@ export class ChannelStore {
     private readonly db: StateDatabase,
     private readonly now: () => number = Date.now,
   ) {
+    // Made once: creating a transaction function costs more than the rows it writes. Nested in
+    // another transaction (a group commit) it runs as a savepoint.
+    const transaction = db.transaction((work: () => unknown) => work());
+    this.inTransaction = <T>(work: () => T) => transaction(work) as T;
     db.exec(`
       CREATE TABLE IF NOT EXISTS channel_inbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -63,6 +67,7 @@ export class ChannelStore {
   }
 
   private readonly statements = new Map<string, Statement>();
+  private readonly inTransaction: <T>(work: () => T) => T;
 
   /** Prepared once per SQL text: this runs for every update, and preparing costs more than running. */
   private sql(text: string): Statement {
@@ -71,25 +76,25 @@ export class ChannelStore {
     return statement;
   }
 
-  /** Stores new updates in one transaction; returns how many were not seen before. */
-  accept(channel: ChannelName, updates: InboundUpdate[]): number {
-    const insert = this.sql(
-      'INSERT OR IGNORE INTO channel_inbox (channel, dedupe_key, received_at, payload) VALUES (?, ?, ?, ?)',
-    );
-    return this.db.transaction(() => {
-      let fresh = 0;
-      for (const update of updates)
-        fresh += insert.run(channel, update.dedupeKey, this.now(), JSON.stringify(update)).changes;
+  /** Stores new updates in one transaction; returns those not seen before, as queued. */
+  accept(channel: ChannelName, updates: InboundUpdate[]): InboxItem[] {
+    return this.inTransaction(() => {
+      const insert = this.sql(
+        'INSERT OR IGNORE INTO channel_inbox (channel, dedupe_key, received_at, payload) VALUES (?, ?, ?, ?)',
+      );
+      const fresh: InboxItem[] = [];
+      for (const update of updates) {
+        const row = insert.run(channel, update.dedupeKey, this.now(), JSON.stringify(update));
+        if (row.changes) fresh.push({ id: Number(row.lastInsertRowid), channel, update });
+      }
       return fresh;
-    })();
+    });
   }
 
   pendingInbox(limit: number, afterId = 0): InboxItem[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, channel, payload FROM channel_inbox WHERE payload IS NOT NULL AND id > ? ORDER BY id LIMIT ?',
-      )
-      .all(afterId, limit) as { id: number; channel: ChannelName; payload: string }[];
+    const rows = this.sql(
+      'SELECT id, channel, payload FROM channel_inbox WHERE payload IS NOT NULL AND id > ? ORDER BY id LIMIT ?',
+    ).all(afterId, limit) as { id: number; channel: ChannelName; payload: string }[];
     return rows.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -99,25 +104,32 @@ export class ChannelStore {
 
   /**
    * Marks an update handled and queues its replies atomically, so a crash leaves either the
-   * update pending (handled again) or the replies queued (sent once), never neither.
+   * update pending (handled again) or the replies queued (sent once), never neither. Returns the
+   * replies as queued.
    */
   complete(
     item: InboxItem,
     messages: OutboundMessage[],
     menu: { userKey: string; buttons: Button[] | null },
-  ): void {
-    const insert = this.sql(
-      'INSERT INTO channel_outbox (channel, chat_id, body, created_at) VALUES (?, ?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      for (const m of messages) insert.run(item.channel, m.chatId, JSON.stringify(m.body), this.now());
+  ): OutboxItem[] {
+    return this.inTransaction(() => {
+      const insert = this.sql(
+        'INSERT INTO channel_outbox (channel, chat_id, body, created_at) VALUES (?, ?, ?, ?)',
+      );
+      const queued = messages.map((message) => {
+        const row = insert.run(item.channel, message.chatId, JSON.stringify(message.body), this.now());
+        return { id: Number(row.lastInsertRowid), channel: item.channel, message, attempts: 0, notBefore: 0 };
+      });
       this.sql('UPDATE channel_inbox SET payload = NULL WHERE id = ?').run(item.id);
       if (menu.buttons)
-        this.db
-          .prepare('INSERT OR REPLACE INTO channel_menus (user_key, buttons, updated_at) VALUES (?, ?, ?)')
-          .run(menu.userKey, JSON.stringify(menu.buttons), this.now());
+        this.sql('INSERT OR REPLACE INTO channel_menus (user_key, buttons, updated_at) VALUES (?, ?, ?)').run(
+          menu.userKey,
+          JSON.stringify(menu.buttons),
+          this.now(),
+        );
       else this.sql('DELETE FROM channel_menus WHERE user_key = ?').run(menu.userKey);
-    })();
+      return queued;
+    });
   }
 
   menu(userKey: string): Button[] | null {
@@ -127,12 +139,10 @@ export class ChannelStore {
   }
 
   pendingOutbox(limit: number, afterId = 0): OutboxItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, channel, chat_id, body, attempts, not_before FROM channel_outbox
+    const rows = this.sql(
+      `SELECT id, channel, chat_id, body, attempts, not_before FROM channel_outbox
          WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
-      )
-      .all(afterId, limit) as {
+    ).all(afterId, limit) as {
       id: number;
       channel: ChannelName;
       chat_id: string;

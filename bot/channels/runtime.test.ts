@@ -99,7 +99,7 @@ describe('channel runtime across restarts', () => {
       kind: 'message' as const,
       text: `q${i}`,
     }));
-    runtime.accept('telegram', updates); // stored while stopped: nothing moves yet
+    await runtime.accept('telegram', updates); // stored while stopped: nothing moves yet
     expect(telegram.sent).toHaveLength(0);
     await runtime.start();
     await runtime.idle();

@@ -3,6 +3,8 @@ import type { ChannelName, Conversation, IncomingMessage, Reply } from '../conve
 import type { StateDatabase } from '../state/database.ts';
 import { UserKeys } from '../state/user-key.ts';
 import { ChannelStore, type InboxItem, type OutboxItem } from './channel-store.ts';
+import { GroupCommit } from './group-commit.ts';
+import { PendingQueue } from './pending-queue.ts';
 import { Pacer } from './pacer.ts';
 import { buttonFromNumber, shapeReplies, TEXT_ONLY_NOTICE } from './text.ts';
 import { SendError, type ChannelAdapter, type InboundUpdate, type Intake } from './types.ts';
@@ -36,17 +38,16 @@ export interface RuntimeOptions {
  */
 export class ChannelRuntime implements Intake {
   readonly store: ChannelStore;
+  private readonly writes: GroupCommit;
   private readonly adapters = new Map<ChannelName, ChannelAdapter>();
   private readonly pacers = new Map<ChannelName, Pacer>();
   private readonly userKeys: UserKeys;
   private readonly now: () => number;
-  private readonly inboxQueue = new Map<number, InboxItem>();
-  private readonly outboxQueue = new Map<number, OutboxItem>();
+  private readonly inbox: PendingQueue<InboxItem>;
+  private readonly outbox: PendingQueue<OutboxItem>;
   private readonly busyChats = new Set<string>();
   private readonly sendingChats = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
-  private inboxLoadedUpTo = 0;
-  private outboxLoadedUpTo = 0;
   private handling = 0;
   private sending = 0;
   private running = false;
@@ -58,6 +59,9 @@ export class ChannelRuntime implements Intake {
   constructor(private readonly options: RuntimeOptions) {
     this.now = options.now ?? Date.now;
     this.store = new ChannelStore(options.db, this.now);
+    this.writes = new GroupCommit(options.db);
+    this.inbox = new PendingQueue((limit, afterId) => this.store.pendingInbox(limit, afterId));
+    this.outbox = new PendingQueue((limit, afterId) => this.store.pendingOutbox(limit, afterId));
     this.userKeys = new UserKeys(options.db);
     for (const adapter of options.adapters) {
       this.adapters.set(adapter.name, adapter);
@@ -95,10 +99,13 @@ export class ChannelRuntime implements Intake {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  accept(channel: ChannelName, updates: InboundUpdate[]): number {
-    const fresh = this.store.accept(channel, updates);
-    if (fresh) this.pump();
-    return fresh;
+  async accept(channel: ChannelName, updates: InboundUpdate[]): Promise<number> {
+    const fresh = await this.writes.run(() => this.store.accept(channel, updates));
+    if (fresh.length) {
+      this.inbox.add(fresh);
+      this.pump();
+    }
+    return fresh.length;
   }
 
   /** Resolves when nothing is queued or in flight (tests and benchmarks). */
@@ -126,23 +133,25 @@ export class ChannelRuntime implements Intake {
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
-    void work.finally(() => {
-      this.inFlight.delete(work);
-      this.pump();
-    });
+    void work
+      .catch((error: unknown) => {
+        // Only a failing state database gets here; the row stays pending for the next start.
+        this.options.logger.error({ err: describe(error) }, 'channel queue write failed');
+      })
+      .finally(() => {
+        this.inFlight.delete(work);
+        this.pump();
+      });
   }
 
   private pumpInbox(): void {
-    for (const item of this.store.pendingInbox(1000, this.inboxLoadedUpTo)) {
-      this.inboxQueue.set(item.id, item);
-      this.inboxLoadedUpTo = item.id;
-    }
+    this.inbox.refresh();
     const limit = this.options.inboxConcurrency ?? 8;
-    for (const item of this.inboxQueue.values()) {
+    for (const item of this.inbox.items.values()) {
       if (this.handling >= limit) break;
       const chat = `${item.channel}:${item.update.chatId}`;
       if (this.busyChats.has(chat)) continue;
-      this.inboxQueue.delete(item.id);
+      this.inbox.items.delete(item.id);
       this.busyChats.add(chat);
       this.handling++;
       this.track(
@@ -180,20 +189,21 @@ export class ChannelRuntime implements Intake {
     }
     const shaped = shapeReplies(replies, adapter.capabilities);
     const keepMenu = update.kind === 'unsupported' ? menu : shaped.menu;
-    this.store.complete(item, adapter.render(update, shaped.parts), { userKey, buttons: keepMenu });
+    const messages = adapter.render(update, shaped.parts);
+    const queued = await this.writes.run(() =>
+      this.store.complete(item, messages, { userKey, buttons: keepMenu }),
+    );
+    this.outbox.add(queued);
   }
 
   private pumpOutbox(): void {
-    for (const item of this.store.pendingOutbox(1000, this.outboxLoadedUpTo)) {
-      this.outboxQueue.set(item.id, item);
-      this.outboxLoadedUpTo = item.id;
-    }
+    this.outbox.refresh();
     const limit = this.options.outboxConcurrency ?? 16;
     const now = this.now();
     let wakeAt = Infinity;
     const heads = new Set<string>();
     const blocked = new Set<ChannelName>();
-    for (const item of this.outboxQueue.values()) {
+    for (const item of this.outbox.items.values()) {
       if (this.sending >= limit) break;
       const chat = `${item.channel}:${item.message.chatId}`;
       if (heads.has(chat)) continue; // a chat's messages go out in order
@@ -232,28 +242,31 @@ export class ChannelRuntime implements Intake {
     const adapter = this.adapters.get(item.channel)!;
     try {
       await adapter.send(item.message);
-      this.store.sent(item.id);
-      this.outboxQueue.delete(item.id);
     } catch (error) {
-      const failure = error instanceof SendError ? error : new SendError(describe(error), true);
-      const attempts = item.attempts + 1;
-      const log = { channel: item.channel, attempts, err: failure.message };
-      if (!failure.retryable || attempts >= (this.options.maxAttempts ?? 8)) {
-        this.options.logger.error(log, 'reply given up');
-        this.store.failed(item.id, failure.message);
-        this.outboxQueue.delete(item.id);
-        return;
-      }
-      const now = this.now();
-      const delay =
-        failure.retryAfterMs ?? Math.min(60_000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
-      if (failure.retryAfterMs !== undefined)
-        this.pacers.get(item.channel)?.pause(now + failure.retryAfterMs);
-      this.options.logger.warn({ ...log, delayMs: Math.round(delay) }, 'reply will be retried');
-      item.attempts = attempts;
-      item.notBefore = now + delay;
-      this.store.retryLater(item.id, item.notBefore, failure.message);
+      await this.sendFailed(item, error);
+      return;
     }
+    this.outbox.items.delete(item.id);
+    await this.writes.run(() => this.store.sent(item.id));
+  }
+
+  private async sendFailed(item: OutboxItem, error: unknown): Promise<void> {
+    const failure = error instanceof SendError ? error : new SendError(describe(error), true);
+    const attempts = item.attempts + 1;
+    const log = { channel: item.channel, attempts, err: failure.message };
+    if (!failure.retryable || attempts >= (this.options.maxAttempts ?? 8)) {
+      this.options.logger.error(log, 'reply given up');
+      this.outbox.items.delete(item.id);
+      await this.writes.run(() => this.store.failed(item.id, failure.message));
+      return;
+    }
+    const now = this.now();
+    const delay = failure.retryAfterMs ?? Math.min(60_000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
+    if (failure.retryAfterMs !== undefined) this.pacers.get(item.channel)?.pause(now + failure.retryAfterMs);
+    this.options.logger.warn({ ...log, delayMs: Math.round(delay) }, 'reply will be retried');
+    item.attempts = attempts;
+    item.notBefore = now + delay;
+    await this.writes.run(() => this.store.retryLater(item.id, item.notBefore, failure.message));
   }
 
   private wakeAt(at: number): void {

@@ -1,11 +1,18 @@
 import crypto from 'node:crypto';
 
+/** The expected secrets' digests: a webhook checks one on every request. */
+const expectedDigests = new Map<string, Buffer>();
+
 /** Compares a received secret with the expected one without leaking where they differ. */
 export function sameSecret(received: string | string[] | undefined, expected: string): boolean {
   if (typeof received !== 'string') return false;
-  const a = crypto.createHash('sha256').update(received).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
+  let b = expectedDigests.get(expected);
+  if (!b) expectedDigests.set(expected, (b = sha256(expected)));
+  return crypto.timingSafeEqual(sha256(received), b);
+}
+
+function sha256(text: string): Buffer {
+  return crypto.createHash('sha256').update(text).digest();
 }
 
 /** Parses a JSON object body, or returns undefined (the caller answers 400). */

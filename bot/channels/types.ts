@@ -66,8 +66,8 @@ export class SendError extends Error {
 
 /** Calls the runtime makes to let an adapter feed updates it fetched itself (polling). */
 export interface Intake {
-  /** Persists updates (dropping duplicates) and returns how many were new. */
-  accept(channel: ChannelName, updates: InboundUpdate[]): number;
+  /** Persists updates (dropping duplicates); resolves, once they are stored, to how many were new. */
+  accept(channel: ChannelName, updates: InboundUpdate[]): Promise<number>;
 }
 
 /**

@@ -29,7 +29,7 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRoutes
         );
         return reply.code(verdict.status).send({ ok: false });
       }
-      options.intake.accept(adapter.name, verdict.updates);
+      await options.intake.accept(adapter.name, verdict.updates);
       return { ok: true };
     });
   }

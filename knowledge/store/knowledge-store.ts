@@ -116,45 +116,71 @@ export class KnowledgeStore {
 
   /**
    * Writes a document with its chunks and plan tasks, replacing any earlier version.
-   * Returns the new chunk ids in order. Call inside `transaction`.
+   * Returns the new chunk ids in order: `ids` if given (free ids, e.g. from `nextChunkId`), else
+   * SQLite's. Call inside `transaction`.
    */
-  putDocument(doc: DocumentRecord, chunks: ChunkRow[], tasks: PlanTask[] = []): number[] {
-    this.deleteDocument(doc.id);
-    const audience = toAudience(doc.audience);
-    this.db
-      .prepare(
-        `INSERT INTO documents(id, source, title, kind, audience, level, hash, meta, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        doc.id,
-        doc.source,
-        doc.title,
-        doc.kind,
-        audience,
-        doc.level,
-        doc.hash,
-        JSON.stringify(doc.meta),
-        new Date().toISOString(),
-      );
-    const insertChunk = this.sql(
-      `INSERT INTO chunks(doc_id, ord, ref, heading, text, kind, audience, level, embedding)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+  putDocument(doc: DocumentRecord, chunks: ChunkRow[], tasks: PlanTask[] = [], ids?: number[]): number[] {
+    return this.putDocuments([{ doc, chunks, tasks, ids }])[0]!;
+  }
+
+  /**
+   * `putDocument` for many documents, with the FTS rows written last: FTS5 flushes its pending
+   * terms to a new segment at every statement savepoint (a DELETE that cascades, an insert a
+   * foreign key checks), so interleaving them would cost a tiny segment, and merges, per chunk.
+   */
+  putDocuments(
+    documents: { doc: DocumentRecord; chunks: ChunkRow[]; tasks?: PlanTask[]; ids?: number[] }[],
+  ): number[][] {
+    for (const { doc } of documents) this.deleteDocument(doc.id);
+    const stored = documents.map(({ doc, chunks, tasks = [], ids }) => this.insertDocument(doc, chunks, tasks, ids));
     const insertFts = this.sql(
       'INSERT INTO chunks_fts(rowid, acc, acc_pair, fold, fold_pair) VALUES (?, ?, ?, ?, ?)',
     );
-    const ids = chunks.map((chunk, ord) => {
+    documents.forEach(({ chunks }, d) =>
+      chunks.forEach(({ terms: t }, i) => insertFts.run(stored[d]![i], t.acc, t.accPair, t.fold, t.foldPair)),
+    );
+    return stored;
+  }
+
+  /** The rows of one new document, all but its FTS terms. */
+  private insertDocument(doc: DocumentRecord, chunks: ChunkRow[], tasks: PlanTask[], ids?: number[]): number[] {
+    const audience = toAudience(doc.audience);
+    this.sql(
+      `INSERT INTO documents(id, source, title, kind, audience, level, hash, meta, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      doc.id,
+      doc.source,
+      doc.title,
+      doc.kind,
+      audience,
+      doc.level,
+      doc.hash,
+      JSON.stringify(doc.meta),
+      new Date().toISOString(),
+    );
+    const insertChunk = this.sql(
+      `INSERT INTO chunks(id, doc_id, ord, ref, heading, text, kind, audience, level, embedding)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const stored = chunks.map((chunk, ord) => {
       const embedding = chunk.embedding
         ? Buffer.from(chunk.embedding.buffer, chunk.embedding.byteOffset, chunk.embedding.byteLength)
         : null;
-      const id = Number(
-        insertChunk.run(doc.id, ord, chunk.ref, chunk.heading, chunk.text, doc.kind, audience, doc.level, embedding)
-          .lastInsertRowid,
+      return Number(
+        insertChunk.run(
+          ids?.[ord] ?? null,
+          doc.id,
+          ord,
+          chunk.ref,
+          chunk.heading,
+          chunk.text,
+          doc.kind,
+          audience,
+          doc.level,
+          embedding,
+        ).lastInsertRowid,
       );
-      const t = chunk.terms;
-      insertFts.run(id, t.acc, t.accPair, t.fold, t.foldPair);
-      return id;
     });
     const insertTask = this.sql(
       `INSERT INTO plan_tasks(id, doc_id, ref, section_order, section_label, section_title, number,
@@ -176,10 +202,15 @@ export class KnowledgeStore {
         task.support,
         task.result,
         task.timeframe,
-        chunkIndex >= 0 ? ids[chunkIndex] : null,
+        chunkIndex >= 0 ? stored[chunkIndex] : null,
       );
     }
-    return ids;
+    return stored;
+  }
+
+  /** The id SQLite would give the next chunk: ids from here on are free until the next insert. */
+  nextChunkId(): number {
+    return (this.sql('SELECT coalesce(max(id), 0) + 1 AS next FROM chunks').get() as { next: number }).next;
   }
 
   /** FTS5 BM25 over the term columns; score: higher is better. */

@@ -50,6 +50,12 @@ export class VectorIndex {
     return total ? this.deleted / total : 0;
   }
 
+  /** Makes room for `count` more vectors at once (growing by doubling overshoots, in memory). */
+  reserve(count: number): void {
+    const needed = this.hnsw.getCurrentCount() + count;
+    if (needed > this.hnsw.getMaxElements()) this.hnsw.resizeIndex(needed);
+  }
+
   add(id: number, vector: Float32Array): void {
     if (vector.length !== this.dimensions) {
       throw new Error(`vector has ${vector.length} dimensions, the index ${this.dimensions}`);
@@ -70,6 +76,21 @@ export class VectorIndex {
     }
   }
 
+  /** A fresh graph of the live vectors only, added in label order (what a rebuild from the store does). */
+  compacted(): VectorIndex {
+    const fresh = VectorIndex.empty(this.dimensions, Math.max(1024, this.live));
+    for (const id of this.hnsw.getIdsList().sort((a, b) => a - b)) {
+      let point: number[];
+      try {
+        point = this.hnsw.getPoint(id);
+      } catch {
+        continue; // deleted
+      }
+      fresh.add(id, Float32Array.from(point));
+    }
+    return fresh;
+  }
+
   /** Nearest chunk ids with cosine similarity (1 = same direction). */
   search(vector: Float32Array, k: number): { id: number; similarity: number }[] {
     const n = Math.min(k, this.live);
@@ -80,5 +101,11 @@ export class VectorIndex {
 
   saveTo(file: string): void {
     this.hnsw.writeIndexSync(file);
+  }
+
+  /** Frees the graph's memory now instead of at garbage collection; the index is empty after. */
+  dispose(): void {
+    this.hnsw.initIndex({ maxElements: 1, m: M, efConstruction: EF_CONSTRUCTION, randomSeed: SEED });
+    this.live = this.deleted = 0;
   }
 }

@@ -137,7 +137,7 @@ export class TelegramChannel implements ChannelAdapter {
           { signal: signal as never },
         )) as Update[];
         const parsed = updates.map(parseTelegramUpdate).filter((u): u is InboundUpdate => u !== null);
-        if (parsed.length) intake.accept(this.name, parsed);
+        if (parsed.length) await intake.accept(this.name, parsed);
         const last = updates.at(-1);
         if (last) offset = last.update_id + 1;
         failures = 0;

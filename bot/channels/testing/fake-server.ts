@@ -43,7 +43,9 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
       );
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Real platform APIs keep connections open for a long while; a short timeout here would make
+  // Node's agent refuse to reuse sockets (it keeps 1 s of margin) and every call would reconnect.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -107,7 +107,7 @@ export class ZaloBotChannel implements ChannelAdapter {
         const updates = (Array.isArray(result) ? result : result ? [result] : [])
           .map((u) => parseZaloBotUpdate(u as Record<string, unknown>))
           .filter((u): u is InboundUpdate => !!u && u !== 'malformed');
-        if (updates.length) intake.accept(this.name, updates);
+        if (updates.length) await intake.accept(this.name, updates);
         failures = 0;
       } catch (error) {
         if (signal.aborted) break;
