@@ -17,6 +17,11 @@ export interface PreparedDocument {
 export class EmbedderMismatchError extends StoreError {}
 
 const DB_FILE = 'knowledge.db';
+/**
+ * From this many chunks added in one change, the full-text index is merged afterwards: ~3 s at
+ * 100k chunks, and query p50 drops from ~6 to ~4 ms (`npm run bench`).
+ */
+const OPTIMIZE_FROM = 5000;
 const VECTOR_FILE = /^vectors-(\d+)\.hnsw$/;
 /**
  * From this many new vectors, building the graph on a worker alongside the SQLite writes pays
@@ -142,6 +147,8 @@ export class KnowledgeBase {
     }
     this.generation = this.store.getMeta('vectors.generation');
     if (previousFile !== nextFile) this.removeStaleVectorFiles();
+    // A bulk load leaves the full-text index in many segments, which every query then visits.
+    if (put.reduce((n, p) => n + p.chunks.length, 0) >= OPTIMIZE_FROM) this.store.optimizeSearchIndex();
   }
 
   close(): void {

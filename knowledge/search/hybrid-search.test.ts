@@ -88,6 +88,16 @@ describe('HybridSearch', () => {
     expect(hits.length).toBeGreaterThan(0);
     for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
   });
+
+  it('finds the same after the full-text index is merged (as after a bulk load)', async () => {
+    const ranked = async () => (await search.search('ko doc otp cho ng la')).map((h) => [h.chunk.id, h.score]);
+    const before = await ranked();
+    const segments = () => (kb.store.db.prepare('SELECT count(*) AS n FROM chunks_fts_idx').get() as { n: number }).n;
+    const rows = segments();
+    kb.store.optimizeSearchIndex();
+    expect(segments()).toBeLessThanOrEqual(rows);
+    expect(await ranked()).toEqual(before);
+  });
 });
 
 describe('KnowledgeRetriever', () => {
