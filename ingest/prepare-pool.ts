@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../knowledge/typescript-worker.ts';
 import { LocalEmbeddings } from '../knowledge/embeddings/local-embeddings.ts';
 import type { IndexTerms } from '../knowledge/store/knowledge-store.ts';
 
@@ -8,9 +9,6 @@ export interface PreparedText {
   embedding: Float32Array;
 }
 
-/** TypeScript workers need tsx's loader, registered inside the worker before its module loads. */
-const WORKER_BOOT = (file: string) =>
-  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
 const WORKER_FILE = new URL('./prepare-worker.ts', import.meta.url).href;
 /** Texts per message to a worker. */
 const BATCH = 1000;
@@ -30,7 +28,7 @@ export class PreparePool {
 
   constructor(size = os.availableParallelism()) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = new Worker(WORKER_BOOT(WORKER_FILE), { eval: true });
+      const worker = typeScriptWorker(WORKER_FILE);
       worker.on('message', (result: WorkerResult) => {
         this.waiting.get(result.id)?.resolve(result);
         this.waiting.delete(result.id);

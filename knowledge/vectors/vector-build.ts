@@ -1,9 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../typescript-worker.ts';
 import type { VectorBuildMessage, VectorBuildStart } from './vector-build-worker.ts';
 
-/** TypeScript workers need tsx's loader, registered inside the worker before its module loads. */
-const WORKER_BOOT = (file: string) =>
-  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
 const WORKER_FILE = new URL('./vector-build-worker.ts', import.meta.url).href;
 /** Shared state: [0] RUNNING, DONE or FAILED (as in the worker), [1] the error message's length. */
 const RUNNING = 0;
@@ -28,7 +26,7 @@ export class VectorBuild {
 
   /** Starts building `start.file` from `start.base` minus `start.remove`. */
   constructor(private readonly start: VectorBuildStart) {
-    this.worker = new Worker(WORKER_BOOT(WORKER_FILE), { eval: true });
+    this.worker = typeScriptWorker(WORKER_FILE);
     this.worker.unref();
     this.vectors = new Float32Array(BATCH * start.dimensions);
     this.post({ type: 'start', start, state: this.state, message: this.message });
