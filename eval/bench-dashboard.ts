@@ -19,19 +19,10 @@ import { ensureUsageSchema } from '../bot/usage/schema.ts';
 import { tempStateDatabase } from '../bot/usage/testing.ts';
 import type { UsageEvent } from '../bot/usage/types.ts';
 import { percentile } from './metrics.ts';
+import { random } from './random.ts';
 
 const END = new Date('2026-03-31T10:00:00+07:00');
 const DAY_MS = 86_400_000;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS: ChannelName[] = ['zalo', 'zalo', 'zalo', 'telegram', 'web'];
 const GROUPS = [

@@ -22,6 +22,7 @@ import { PreparePool } from '../ingest/prepare-pool.ts';
 import { benchChannels } from './bench-channels.ts';
 import { benchDashboard } from './bench-dashboard.ts';
 import { percentile } from './metrics.ts';
+import { random } from './random.ts';
 
 const CHUNKS_PER_DOC = 10;
 
@@ -40,16 +41,6 @@ function vocabulary(): string[] {
   };
   visit(root);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same corpus. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function benchmark(size: number, queries: number, words: string[]) {

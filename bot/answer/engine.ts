@@ -12,7 +12,7 @@ import { composeFromDocument } from './extractive.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
-import { bestCoverage, documentView, termWeights } from './passages.ts';
+import { bestCoverage, documentView, termWeights, weightedShare } from './passages.ts';
 import {
   documentProfiles,
   foldedPairs,
@@ -433,14 +433,7 @@ function preferAudience(hits: SearchHit[], audience: string | undefined): Search
 
 /** Weighted share of the question's terms that a document's profile names (0..1). */
 function profileMatch(weights: Map<string, number>, profile: string): number {
-  const have = typedTerms(profile, false);
-  let total = 0;
-  let covered = 0;
-  for (const [t, w] of weights) {
-    total += w;
-    if (have.has(t)) covered += w;
-  }
-  return total ? covered / total : 0;
+  return weightedShare(weights, typedTerms(profile, false));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -64,7 +64,11 @@ export function termWeights(kb: KnowledgeBase, terms: string[]): Map<string, num
 
 /** Share (0..1) of the weighted question terms that a text holds. */
 export function coverage(weights: Map<string, number>, text: string): number {
-  const have = new Set(foldedTerms(text));
+  return weightedShare(weights, new Set(foldedTerms(text)));
+}
+
+/** Share (0..1) of the question's term weight that lies on terms in `have`. */
+export function weightedShare(weights: Map<string, number>, have: Set<string>): number {
   let total = 0;
   let covered = 0;
   for (const [t, w] of weights) {

@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Button, ChannelName } from '../conversation/types.ts';
+import { statementCache } from '../../knowledge/store/statement-cache.ts';
 import type { StateDatabase } from '../state/database.ts';
 import type { InboundUpdate, OutboundMessage } from './types.ts';
 
@@ -32,6 +32,7 @@ export class ChannelStore {
     private readonly db: StateDatabase,
     private readonly now: () => number = Date.now,
   ) {
+    this.sql = statementCache(db);
     // Made once: creating a transaction function costs more than the rows it writes. Nested in
     // another transaction (a group commit) it runs as a savepoint.
     const transaction = db.transaction((work: () => unknown) => work());
@@ -66,15 +67,8 @@ export class ChannelStore {
     `);
   }
 
-  private readonly statements = new Map<string, Statement>();
+  private readonly sql: ReturnType<typeof statementCache>;
   private readonly inTransaction: <T>(work: () => T) => T;
-
-  /** Prepared once per SQL text: this runs for every update, and preparing costs more than running. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
-  }
 
   /** Stores new updates in one transaction; returns those not seen before, as queued. */
   accept(channel: ChannelName, updates: InboundUpdate[]): InboxItem[] {

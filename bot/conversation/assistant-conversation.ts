@@ -324,20 +324,23 @@ export class AssistantConversation implements Conversation {
     turn.learner.level = level;
     turn.learner.session.levelUpDeclined = undefined;
     this.recordProfile(turn);
-    const suggestions = suggestionsReply(this.options.catalogue, turn);
-    const first = suggestions[0]?.buttons.find((b) => b.id.startsWith('start:'));
-    // A newcomer goes straight into the best lesson: one tap fewer, and the other choices stay on screen.
-    if (onboarding && first) {
+    if (onboarding) {
+      // A newcomer goes straight into the best lesson: one tap fewer, and the other choices stay on screen.
+      const replies = suggestionsReply(
+        this.options.catalogue,
+        turn,
+        `${lead}\n\n📚 Gợi ý bài học tiếp theo cho bạn:`,
+        'Mình bắt đầu ngay với bài 1 nhé.',
+      );
+      const list = replies[0]!;
+      const first = list.buttons.find((b) => b.id.startsWith('start:'));
+      if (!first) return [reply(lead), ...replies];
       const started = this.lessons.start(turn, first.id.slice('start:'.length));
       const page = started.at(-1)!;
-      const others = suggestions[0]!.buttons.filter((b) => b !== first);
-      const list = suggestions[0]!.text.replace(/\n\nBấm vào bài bạn muốn học\.$/, '');
-      return [
-        reply(`${lead}\n\n${list}\n\nMình bắt đầu ngay với bài 1 nhé.`),
-        ...started.slice(0, -1),
-        { ...page, buttons: [...page.buttons, ...others] },
-      ];
+      const others = list.buttons.filter((b) => b !== first);
+      return [reply(list.text), ...started.slice(0, -1), { ...page, buttons: [...page.buttons, ...others] }];
     }
+    const suggestions = suggestionsReply(this.options.catalogue, turn);
     return [reply(lead), ...suggestions];
   }
 

@@ -58,6 +58,7 @@ export function suggestionsReply(
   catalogue: LessonCatalogue,
   turn: Turn,
   lead = '📚 Gợi ý bài học tiếp theo cho bạn:',
+  closing = 'Bấm vào bài bạn muốn học.',
 ): Reply[] {
   const { learner } = turn;
   const missing = onboardingReply(learner, 'Để gợi ý bài học, tôi cần biết thêm một chút về bạn. ');
@@ -80,7 +81,7 @@ export function suggestionsReply(
     ({ lesson, reason }, i) => `${i + 1}. ${lesson.title} (${lesson.minutes} phút)\n   → ${reason}`,
   );
   return [
-    reply(`${lead}\n\n${lines.join('\n')}\n\nBấm vào bài bạn muốn học.`, [
+    reply(`${lead}\n\n${lines.join('\n')}\n\n${closing}`, [
       ...suggestions.map(({ lesson }) => button(`start:${lesson.id}`, `Học: ${shorten(lesson.title, 40)}`)),
       MENU_BUTTON,
     ]),

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ChunkRecord, DocumentKind, DocumentRecord, PlanTask, SearchFilter } from '../types.ts';
 import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { statementCache } from './statement-cache.ts';
 
 /** Space-separated index terms of a chunk, one string per FTS5 column. */
 export interface IndexTerms {
@@ -51,10 +52,11 @@ export class KnowledgeStore {
   private readonly dfCache = new Map<string, number>();
   private dfGeneration = '';
   private readonly dfStatement: Database.Statement;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly sql: (text: string) => Database.Statement;
 
   constructor(file: string) {
     this.db = new Database(file);
+    this.sql = statementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -69,13 +71,6 @@ export class KnowledgeStore {
     this.db.exec(SCHEMA);
     this.setMeta('schema_version', String(SCHEMA_VERSION));
     this.dfStatement = this.sql('SELECT doc FROM chunks_vocab WHERE term = ?');
-  }
-
-  /** Prepared once per SQL text: preparing costs more than running the small statements here. */
-  private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
   }
 
   transaction<T>(work: () => T): T {

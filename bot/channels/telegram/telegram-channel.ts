@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { Telegraf, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { TelegramConfig } from '../config.ts';
-import { parseJsonObject, pause, sameSecret } from '../secret.ts';
+import { startPolling, type Polling } from '../polling.ts';
+import { parseJsonObject, sameSecret } from '../secret.ts';
 import { escapeHtml } from '../text.ts';
 import {
   SendError,
@@ -44,7 +45,7 @@ export class TelegramChannel implements ChannelAdapter {
   readonly capabilities: ChannelCapabilities;
   readonly webhook?: ChannelAdapter['webhook'];
   private readonly bot: Telegraf;
-  private polling?: { controller: AbortController; loop: Promise<void> };
+  private polling?: Polling;
 
   constructor(
     private readonly config: TelegramConfig,
@@ -114,43 +115,24 @@ export class TelegramChannel implements ChannelAdapter {
         'telegram deleteWebhook failed',
       );
     });
-    const controller = new AbortController();
-    this.polling = { controller, loop: this.poll(intake, controller.signal) };
-    this.logger.info({ channel: this.name }, 'telegram long polling started');
+    let offset = 0;
+    // Updates are confirmed to Telegram (the next offset) only after they are stored.
+    this.polling = startPolling(this.name, this.logger, async (signal) => {
+      const updates = (await this.bot.telegram.callApi(
+        'getUpdates',
+        { timeout: POLL_TIMEOUT_SECONDS, limit: 100, offset, allowed_updates: [...ALLOWED_UPDATES] },
+        { signal: signal as never },
+      )) as Update[];
+      const parsed = updates.map(parseTelegramUpdate).filter((u): u is InboundUpdate => u !== null);
+      if (parsed.length) await intake.accept(this.name, parsed);
+      const last = updates.at(-1);
+      if (last) offset = last.update_id + 1;
+    });
   }
 
   async stop(): Promise<void> {
-    this.polling?.controller.abort();
-    await this.polling?.loop;
+    await this.polling?.stop();
     this.polling = undefined;
-  }
-
-  /** Confirms updates to Telegram (next offset) only after they are stored. */
-  private async poll(intake: Intake, signal: AbortSignal): Promise<void> {
-    let offset = 0;
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        const updates = (await this.bot.telegram.callApi(
-          'getUpdates',
-          { timeout: POLL_TIMEOUT_SECONDS, limit: 100, offset, allowed_updates: [...ALLOWED_UPDATES] },
-          { signal: signal as never },
-        )) as Update[];
-        const parsed = updates.map(parseTelegramUpdate).filter((u): u is InboundUpdate => u !== null);
-        if (parsed.length) await intake.accept(this.name, parsed);
-        const last = updates.at(-1);
-        if (last) offset = last.update_id + 1;
-        failures = 0;
-      } catch (error) {
-        if (signal.aborted) break;
-        failures++;
-        this.logger.warn(
-          { channel: this.name, failures, err: (error as Error).message },
-          'telegram polling failed',
-        );
-        await pause(Math.min(30_000, 500 * 2 ** failures), signal);
-      }
-    }
   }
 }
 

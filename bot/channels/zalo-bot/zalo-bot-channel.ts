@@ -1,7 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from 'pino';
 import type { ZaloBotConfig } from '../config.ts';
-import { parseJsonObject, pause, sameSecret } from '../secret.ts';
+import { startPolling, type Polling } from '../polling.ts';
+import { parseJsonObject, sameSecret } from '../secret.ts';
 import {
   SendError,
   type ChannelAdapter,
@@ -34,7 +35,7 @@ export class ZaloBotChannel implements ChannelAdapter {
   readonly capabilities: ChannelCapabilities;
   readonly webhook?: ChannelAdapter['webhook'];
   private readonly http: AxiosInstance;
-  private polling?: { controller: AbortController; loop: Promise<void> };
+  private polling?: Polling;
 
   constructor(
     private readonly config: ZaloBotConfig,
@@ -87,38 +88,19 @@ export class ZaloBotChannel implements ChannelAdapter {
         'zalo bot deleteWebhook failed',
       );
     });
-    const controller = new AbortController();
-    this.polling = { controller, loop: this.poll(intake, controller.signal) };
-    this.logger.info({ channel: this.name }, 'zalo bot polling started');
+    // getUpdates has no offset: an update may come twice, and the inbox drops the second.
+    this.polling = startPolling(this.name, this.logger, async (signal) => {
+      const result = await this.call('getUpdates', { timeout: POLL_TIMEOUT_SECONDS }, signal);
+      const updates = (Array.isArray(result) ? result : result ? [result] : [])
+        .map((u) => parseZaloBotUpdate(u as Record<string, unknown>))
+        .filter((u): u is InboundUpdate => !!u && u !== 'malformed');
+      if (updates.length) await intake.accept(this.name, updates);
+    });
   }
 
   async stop(): Promise<void> {
-    this.polling?.controller.abort();
-    await this.polling?.loop;
+    await this.polling?.stop();
     this.polling = undefined;
-  }
-
-  /** getUpdates has no offset: an update may come twice, and the inbox drops the second. */
-  private async poll(intake: Intake, signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        const result = await this.call('getUpdates', { timeout: POLL_TIMEOUT_SECONDS }, signal);
-        const updates = (Array.isArray(result) ? result : result ? [result] : [])
-          .map((u) => parseZaloBotUpdate(u as Record<string, unknown>))
-          .filter((u): u is InboundUpdate => !!u && u !== 'malformed');
-        if (updates.length) await intake.accept(this.name, updates);
-        failures = 0;
-      } catch (error) {
-        if (signal.aborted) break;
-        failures++;
-        this.logger.warn(
-          { channel: this.name, failures, err: (error as Error).message },
-          'zalo bot polling failed',
-        );
-        await pause(Math.min(30_000, 500 * 2 ** failures), signal);
-      }
-    }
   }
 
   private async call(method: string, payload: object, signal?: AbortSignal): Promise<unknown> {
