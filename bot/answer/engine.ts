@@ -8,7 +8,7 @@ import { logger } from '../../knowledge/logger.ts';
 import { HybridSearch } from '../../knowledge/search/hybrid-search.ts';
 import type { SearchHit } from '../../knowledge/types.ts';
 import type { AnswerConfig } from './config.ts';
-import { composeFromDocument } from './extractive.ts';
+import { composeFromDocument, quizPairs } from './extractive.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
@@ -397,11 +397,18 @@ export class Engine implements AnswerEngine {
     const context: ContextPassage[] = [
       {
         label: doc.title,
+        // The self-check goes in as questions and answers: the options alone would mislead.
         text: doc.sections
-          .filter((s) => !['quiz', 'sources', 'practice'].includes(s.kind))
-          .map((s) => s.text)
+          .filter((s) => !['sources', 'practice'].includes(s.kind))
+          .map((s) =>
+            s.kind === 'quiz'
+              ? quizPairs(s.text)
+                  .map((p) => `Hỏi: ${p.stem}\nĐáp: ${p.answer}`)
+                  .join('\n')
+              : s.text,
+          )
           .join('\n')
-          .slice(0, 2500),
+          .slice(0, 3000),
       },
       ...[...others.values()].slice(0, 2).map((h) => ({ label: h.chunk.docTitle, text: h.chunk.text })),
     ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeFromDocument, shorten } from './extractive.ts';
+import { composeFromDocument, quizPairs, shorten } from './extractive.ts';
 import type { DocumentView } from './passages.ts';
 import { readQuestion } from './text.ts';
 
@@ -98,6 +98,51 @@ describe('composeFromDocument, what a question asks', () => {
     // The step that holds "nhận" keeps its detail; the one with "nhắn" does not.
     expect(text).toContain('Đổi mật khẩu tài khoản đó.');
     expect(text).not.toContain('Xóa tin rác.');
+  });
+});
+
+const selfCheck = [
+  '### Câu 1',
+  'Gọi video thấy "con trai" hình mờ, nói vài câu rồi xin chuyển tiền gấp. Bạn làm gì?',
+  '- A. Chuyển ngay vì đã thấy mặt.',
+  '- B. Cúp máy, gọi lại bằng số điện thoại quen của con để hỏi.',
+  'Đáp án: B. Hình và giọng trong cuộc gọi video có thể bị làm giả.',
+  '',
+  '### Câu 2',
+  'Mã PIN nên đặt thế nào?',
+  '- A. Ngày sinh',
+  '- B. Sáu số khó đoán',
+  'Đáp án: B',
+].join('\n');
+
+describe('quizPairs', () => {
+  it('reads each self-check question with its right option and the reason', () => {
+    expect(quizPairs(selfCheck)).toEqual([
+      {
+        stem: 'Gọi video thấy "con trai" hình mờ, nói vài câu rồi xin chuyển tiền gấp. Bạn làm gì?',
+        answer:
+          'Cúp máy, gọi lại bằng số điện thoại quen của con để hỏi. Hình và giọng trong cuộc gọi video có thể bị làm giả.',
+      },
+      { stem: 'Mã PIN nên đặt thế nào?', answer: 'Sáu số khó đoán.' },
+    ]);
+  });
+
+  it('answers a situation the self-check asks about with its right option, not the wrong one', () => {
+    const lesson: DocumentView = {
+      ...doc,
+      sections: [
+        { kind: 'intro', heading: '', text: 'Zalo cho phép gọi video miễn phí qua Internet.' },
+        { kind: 'notes', heading: 'Lưu ý', text: '- Gọi video tốn nhiều dữ liệu di động; nên dùng Wi-Fi.' },
+        { kind: 'quiz', heading: 'Tự kiểm tra › Câu 1', text: selfCheck.split('\n\n')[0]! },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('con trai gọi video hình mờ xin chuyển tiền gấp có phải lừa không'),
+      lesson,
+      weights(['con', 'trai', 'goi', 'video', 'hinh', 'mo', 'chuyen', 'tien', 'gap']),
+    );
+    expect(text).toContain('Cúp máy, gọi lại bằng số điện thoại quen của con để hỏi.');
+    expect(text).not.toContain('Chuyển ngay vì đã thấy mặt');
   });
 });
 

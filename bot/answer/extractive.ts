@@ -17,6 +17,7 @@ const HOW_TO = new PhraseMatcher([
   'thế nào',
   'như thế nào',
   'ra sao',
+  'sao cho',
   'cách',
   'kiểu gì',
   'các bước',
@@ -113,7 +114,10 @@ export function composeFromDocument(
   // A question that is not plainly "how" ("được không", "là gì", "cần lưu ý gì") opens with the
   // sentence that answers it best (for "là gì", the intro), then the steps, which hold most of
   // what a resident needs.
-  const lead = (definition && introLead(candidates)) || leadSentence(candidates, isHowTo(q));
+  const lead =
+    (definition && introLead(candidates)) ||
+    leadSentence(candidates, isHowTo(q)) ||
+    candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
   const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead);
   // A long lesson that covers several tasks: start at the steps the question is about.
   const focus = focusStep(steps);
@@ -121,9 +125,40 @@ export function composeFromDocument(
   return stepsAnswer(doc, steps, weights, budget, focus, false, lead);
 }
 
-/** The right answers of a lesson's self-check ("Đáp án: B. …"): each restates one key point. */
-function quizAnswers(text: string): string[] {
-  return [...plain(text).matchAll(/Đáp án:\s*(?:[A-D][.)]\s*)?([^\n]+)/gu)].map((m) => m[1]!.trim());
+/** One self-check question: the situation it asks about and its right answer with the reason. */
+interface QuizPair {
+  stem: string;
+  answer: string;
+}
+
+/**
+ * A lesson's self-check read as questions and answers ("Gọi video thấy con trai hình mờ … Bạn
+ * làm gì?" → "Cúp máy, gọi lại … Hình và giọng … có thể bị làm giả."): the situations residents
+ * ask about are often exactly these, and the right option states what to do.
+ */
+export function quizPairs(text: string): QuizPair[] {
+  const pairs: QuizPair[] = [];
+  let stem: string[] = [];
+  const options = new Map<string, string>();
+  for (const raw of plain(text).split('\n')) {
+    const line = raw.trim();
+    const option = /^[-•]\s*([A-D])[.)]\s*(.+)$/u.exec(line);
+    const key = /^Đáp án:\s*(?:([A-D])(?:[.)]|$)\s*)?(.*)$/u.exec(line);
+    if (option) options.set(option[1]!, option[2]!.trim());
+    else if (key) {
+      const right = key[1] ? options.get(key[1]) : undefined;
+      const reason = key[2]!.trim();
+      const answer = [right, reason]
+        .filter((part): part is string => Boolean(part))
+        .map((part) => (/[.!?…]$/u.test(part) ? part : `${part}.`))
+        .filter((part, i, all) => i === 0 || !all[0]!.includes(part.slice(0, -1)))
+        .join(' ');
+      if (answer) pairs.push({ stem: stem.join(' '), answer });
+      stem = [];
+      options.clear();
+    } else if (line && !/^#+\s/u.test(line) && !/^câu \d+$/iu.test(line)) stem.push(line);
+  }
+  return pairs;
 }
 
 /**
@@ -343,6 +378,9 @@ function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: st
   return shown && (shown.includes(text) || text.includes(shown)) ? undefined : shorten(text, CAUTION_MAX);
 }
 
+/** The intro's sentence on what to have ready ("Bạn cần tài khoản VNeID mức độ 2…"): step 1 assumes it. */
+const NEEDS = /^(bạn |cần )?(cần|chuẩn bị)\b/iu;
+
 /** Intro sentences about the lesson itself ("Bài này dành cho…", "Học xong, bạn biết…"). */
 const ABOUT_LESSON = /^(bài (học )?này|học xong|sau bài|trong bài)/iu;
 
@@ -365,18 +403,21 @@ function sentenceCandidates(
   let position = 0;
   for (const section of doc.sections) {
     if (!['intro', 'steps', 'notes', 'other', 'quiz'].includes(section.kind)) continue;
-    const units =
+    // A self-check answer is matched by its question too: the situation is in the question.
+    const units: { text: string; matched: string }[] =
       section.kind === 'steps'
-        ? splitSteps(plain(section.text)).flatMap((s) => sentences(s.text))
+        ? splitSteps(plain(section.text)).flatMap((s) =>
+            sentences(s.text).map((text) => ({ text, matched: text })),
+          )
         : section.kind === 'quiz'
-          ? quizAnswers(section.text)
-          : sentences(plain(section.text));
+          ? quizPairs(section.text).map((p) => ({ text: p.answer, matched: `${p.stem} ${p.answer}` }))
+          : sentences(plain(section.text)).map((text) => ({ text, matched: text }));
     // Cautions answer most "is it safe / should I" questions: a slight preference breaks ties.
     // A "what is" question is answered by the intro, which defines the lesson's subject.
     const bonus = section.kind === 'notes' ? 0.2 : definition && section.kind === 'intro' ? 1 : 0;
-    for (const text of units) {
+    for (const { text, matched } of units) {
       if (section.kind === 'intro' && ABOUT_LESSON.test(text)) continue;
-      const value = score(weights, text);
+      const value = score(weights, matched);
       candidates.push({ text, position: position++, score: value + bonus, section: section.kind });
     }
   }
@@ -384,7 +425,8 @@ function sentenceCandidates(
 }
 
 function sentencesAnswer(candidates: Candidate[], budget: number): Composed {
-  const top = Math.max(0, ...candidates.map((c) => c.score));
+  // A self-check answer is matched by its question as well, so it sets no bar for the prose.
+  const top = Math.max(0, ...candidates.filter((c) => c.section !== 'quiz').map((c) => c.score));
   const chosen: Candidate[] = [];
   let used = 0;
   for (const c of [...candidates].sort((a, b) => b.score - a.score || a.position - b.position)) {
