@@ -46,6 +46,11 @@ const MIN_SCOPE = 0.25;
 const UNSURE_SCOPE = 0.4;
 /** Below this task score, a plan question matched no task well enough. */
 const MIN_TASK_SCORE = 0.3;
+/**
+ * A question that only happens to retrieve the plan first ("năm nay làm nhà được không" shares
+ * "năm nay" with a timeframe) must match one task well before it is answered from the plan.
+ */
+const INCIDENTAL_TASK_SCORE = 0.6;
 const MAX_QUESTION = 1000;
 /** A document whose profile holds this share of the question is considered even if not retrieved. */
 const PROFILE_CANDIDATE = 0.5;
@@ -167,7 +172,7 @@ export class Engine implements AnswerEngine {
     }
     const hits = await this.search.search(query, { k: 8 });
     if (canPlan && !clearlyPlan && hits[0]?.chunk.kind === 'plan') {
-      const drafted = await this.planDraft(q, plan, followUp ? last : undefined);
+      const drafted = await this.planDraft(q, plan, followUp ? last : undefined, INCIDENTAL_TASK_SCORE);
       if (drafted) return drafted;
     }
     const lessonHits = hits.filter((h) => h.chunk.kind !== 'plan');
@@ -202,6 +207,7 @@ export class Engine implements AnswerEngine {
     q: QuestionText,
     plan: PlanIndex,
     last: Turn | undefined,
+    minScore = MIN_TASK_SCORE,
   ): Promise<Draft | undefined> {
     const query = last ? `${last.question} ${q.raw}` : q.raw;
     const hits = await this.search.search(query, { k: 8, filter: { kind: 'plan' } });
@@ -215,7 +221,7 @@ export class Engine implements AnswerEngine {
     let picked: { task: TaskRecord; score: number } | undefined;
     if (previous && own.length <= 2) picked = { task: previous, score: 0.8 };
     else picked = pickTask(last ? readQuestion(query) : q, plan, hits);
-    if (!picked || picked.score < MIN_TASK_SCORE) return undefined;
+    if (!picked || picked.score < minScore) return undefined;
     return this.planResult({
       text: singleTaskText(picked.task, fields),
       tasks: [picked.task],

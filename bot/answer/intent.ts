@@ -129,9 +129,14 @@ const OWN_RULES = [
   /\b(were|was) you (told|given|instructed|programmed|asked)\b|\byour (hidden |secret |original |initial )?(instructions|rules|directives|guidelines)\b/,
 ];
 
+/** Asking to see other people's messages or data, which the assistant keeps from everyone. */
+const PRYING =
+  /\b(xem|doc|lay|tra|xuat|gui|cho (toi |minh |em )?(xem|biet))\b.*\b(tin nhan|du lieu|thong tin|so dien thoai|lich su|cau hoi|tai khoan)\b.*\b(cua )?(nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)\b/;
+
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
   if (REVEAL.test(text) && GIVEN.test(text)) return true;
+  if (PRYING.test(text)) return true;
   return OVERRIDE.some((re) => re.test(text)) || OWN_RULES.some((re) => re.test(text));
 }
 
@@ -281,6 +286,20 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'làm thơ',
   'viết thơ',
   'nhậu',
+  'âm lịch',
+  'lịch âm',
+  'ngày hoàng đạo',
+  // translation: the assistant teaches how to use a translator, it is not one
+  'dịch sang tiếng',
+  'dịch giúp',
+  'dịch hộ',
+  // small talk about the assistant itself
+  'bạn thích',
+  'bạn có thích',
+  'bạn bao nhiêu tuổi',
+  'bạn mấy tuổi',
+  'bạn có buồn',
+  'bạn có yêu',
 ]);
 
 /** Words that put a question back in scope even when an out-of-scope word appears in it. */
