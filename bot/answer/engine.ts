@@ -47,7 +47,7 @@ const UNSURE_SCOPE = 0.4;
 /** Below this task score, a plan question matched no task well enough. */
 const MIN_TASK_SCORE = 0.3;
 /**
- * A question that only happens to retrieve the plan first ("năm nay làm nhà được không" shares
+ * A question that only happens to retrieve the plan first ("năm nay cưới vợ có tốt không" shares
  * "năm nay" with a timeframe) must match one task well before it is answered from the plan.
  */
 const INCIDENTAL_TASK_SCORE = 0.6;
@@ -163,11 +163,13 @@ export class Engine implements AnswerEngine {
     const query = followUp ? `${last.question} ${q.raw}` : q.raw;
     const plan = this.planIndex();
     const canPlan = rule !== 'safety' && plan.tasks.length > 0;
-    // Clearly about the plan: one search, over the plan only.
-    const clearlyPlan =
-      canPlan && (PLAN_CUE.test(q) || isListQuestion(q) || (followUp && last.taskKey !== undefined));
+    // Clearly about the plan: one search, over the plan only. A list word alone ("danh sách")
+    // is a weaker cue: without a list to give, one task must match as well as by chance.
+    const namesPlan = PLAN_CUE.test(q) || (followUp && last.taskKey !== undefined);
+    const clearlyPlan = canPlan && (namesPlan || isListQuestion(q));
     if (clearlyPlan) {
-      const drafted = await this.planDraft(q, plan, followUp ? last : undefined);
+      const minScore = namesPlan ? MIN_TASK_SCORE : INCIDENTAL_TASK_SCORE;
+      const drafted = await this.planDraft(q, plan, followUp ? last : undefined, minScore);
       if (drafted) return drafted;
     }
     const hits = await this.search.search(query, { k: 8 });
