@@ -32,20 +32,29 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
   const kb = KnowledgeBase.open(config);
   try {
     const answers = createAnswerEngine(kb, env); // validates the model settings before any work
+    const lessonsDir = path.resolve(config.knowledgeDir, 'lessons');
+    const readLessons = () => {
+      const read = loadCatalogue(lessonsDir);
+      for (const problem of read.problems) logger.warn(problem, 'lesson left out');
+      return read;
+    };
+    let catalogue: LessonCatalogue | undefined;
     const refresh = async () => {
       kb.refresh();
       const report = await ingestPaths(kb, [config.knowledgeDir]);
       const { added, updated, removed, failed } = report;
-      if (added.length || updated.length || removed.length || failed.length)
-        logger.info(
-          { added: added.length, updated: updated.length, removed: removed.length, failed: failed.length },
-          'knowledge base updated',
-        );
+      if (!(added.length || updated.length || removed.length || failed.length)) return report;
+      logger.info(
+        { added: added.length, updated: updated.length, removed: removed.length, failed: failed.length },
+        'knowledge base updated',
+      );
+      // An edited lesson is taught as edited from the next turn on, without a restart (reading
+      // the lessons again costs far less than the ingest that found the change).
+      catalogue?.replaceWith(readLessons());
       return report;
     };
     await refresh();
-    const catalogue = loadCatalogue(path.join(config.knowledgeDir, 'lessons'));
-    for (const problem of catalogue.problems) logger.warn(problem, 'lesson left out');
+    catalogue = readLessons();
     const db = openStateDatabase(config.dataDir);
     const usage = new SqliteUsageRecorder(db);
     const conversation = new AssistantConversation({ db, catalogue, answers, usage });

@@ -13,13 +13,28 @@ export interface CatalogueProblem {
  * out and listed in `problems` (with what to fix), so one bad file never hides the others.
  */
 export class LessonCatalogue {
-  private readonly byId: Map<string, Lesson>;
+  private byId: Map<string, Lesson>;
 
   constructor(
-    readonly lessons: readonly Lesson[],
-    readonly problems: readonly CatalogueProblem[] = [],
+    private current: readonly Lesson[],
+    private currentProblems: readonly CatalogueProblem[] = [],
   ) {
-    this.byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
+    this.byId = new Map(current.map((lesson) => [lesson.id, lesson]));
+  }
+
+  get lessons(): readonly Lesson[] {
+    return this.current;
+  }
+
+  get problems(): readonly CatalogueProblem[] {
+    return this.currentProblems;
+  }
+
+  /** Takes the lessons of a fresh read of the folder, so that everyone holding this catalogue sees them. */
+  replaceWith(fresh: LessonCatalogue): void {
+    this.current = fresh.lessons;
+    this.currentProblems = fresh.problems;
+    this.byId = new Map(this.current.map((lesson) => [lesson.id, lesson]));
   }
 
   get(id: string): Lesson | undefined {
