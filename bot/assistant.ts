@@ -38,7 +38,7 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
       for (const problem of read.problems) logger.warn(problem, 'lesson left out');
       return read;
     };
-    let catalogue: LessonCatalogue | undefined;
+    const catalogue = readLessons();
     const refresh = async () => {
       kb.refresh();
       const report = await ingestPaths(kb, [config.knowledgeDir]);
@@ -50,11 +50,10 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
       );
       // An edited lesson is taught as edited from the next turn on, without a restart (reading
       // the lessons again costs far less than the ingest that found the change).
-      catalogue?.replaceWith(readLessons());
+      catalogue.replaceWith(readLessons());
       return report;
     };
     await refresh();
-    catalogue = readLessons();
     const db = openStateDatabase(config.dataDir);
     const usage = new SqliteUsageRecorder(db);
     const conversation = new AssistantConversation({ db, catalogue, answers, usage });
