@@ -43,14 +43,16 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
       kb.refresh();
       const report = await ingestPaths(kb, [config.knowledgeDir]);
       const { added, updated, removed, failed } = report;
-      if (!(added.length || updated.length || removed.length || failed.length)) return report;
-      logger.info(
-        { added: added.length, updated: updated.length, removed: removed.length, failed: failed.length },
-        'knowledge base updated',
-      );
-      // An edited lesson is taught as edited from the next turn on, without a restart (reading
-      // the lessons again costs far less than the ingest that found the change).
-      catalogue.replaceWith(readLessons());
+      if (added.length || updated.length || removed.length || failed.length) {
+        logger.info(
+          { added: added.length, updated: updated.length, removed: removed.length, failed: failed.length },
+          'knowledge base updated',
+        );
+        // An edited lesson is taught as edited from the next turn on, without a restart (reading
+        // the lessons again costs far less than the ingest that found the change).
+        catalogue.replaceWith(readLessons());
+      }
+      answers.prepare?.(); // nothing to do unless the index changed, here or in another process
       return report;
     };
     await refresh();

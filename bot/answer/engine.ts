@@ -198,6 +198,12 @@ export class Engine implements AnswerEngine {
     };
   }
 
+  prepare(): void {
+    this.planIndex();
+    this.vocabulary();
+    this.areas();
+  }
+
   /** The plan's task records, rebuilt when the knowledge base has changed since. */
   private planIndex(): PlanIndex {
     const generation = this.kb.store.getMeta('vectors.generation') ?? '';

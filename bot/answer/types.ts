@@ -47,4 +47,6 @@ export interface AnswerEngine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** Forgets the conversation memory of one person (data deletion). */
   forget(userKey: string): void;
+  /** Builds what the first question would otherwise wait for (after start and each re-index). */
+  prepare?(): void;
 }
