@@ -12,7 +12,14 @@ import { composeFromDocument, quizPairs } from './extractive.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
-import { bestCoverage, documentView, termWeights, weightedShare } from './passages.ts';
+import {
+  bestCoverage,
+  documentView,
+  sectionKind,
+  termWeights,
+  weightedShare,
+  type SectionKind,
+} from './passages.ts';
 import {
   documentProfiles,
   foldedPairs,
@@ -411,20 +418,16 @@ export class Engine implements AnswerEngine {
     const context: ContextPassage[] = [
       {
         label: doc.title,
-        // The self-check goes in as questions and answers: the options alone would mislead.
         text: doc.sections
           .filter((s) => !['sources', 'practice'].includes(s.kind))
-          .map((s) =>
-            s.kind === 'quiz'
-              ? quizPairs(s.text)
-                  .map((p) => `Hỏi: ${p.stem}\nĐáp: ${p.answer}`)
-                  .join('\n')
-              : s.text,
-          )
+          .map((s) => modelText(s.kind, s.text))
           .join('\n')
           .slice(0, 3000),
       },
-      ...[...others.values()].slice(0, 2).map((h) => ({ label: h.chunk.docTitle, text: h.chunk.text })),
+      ...[...others.values()].slice(0, 2).map((h) => ({
+        label: h.chunk.docTitle,
+        text: modelText(sectionKind(h.chunk.heading), h.chunk.text),
+      })),
     ];
     return {
       answer: {
@@ -450,6 +453,14 @@ function preferAudience(hits: SearchHit[], audience: string | undefined): Search
   // A document for the person's group wins when it is nearly as good as the best one.
   const fit = hits.find((h) => h.chunk.audience.includes(audience) && h.score >= top * 0.9);
   return fit ? [fit, ...hits.filter((h) => h !== fit)] : hits;
+}
+
+/** A section as the model reads it: the self-check as questions and right answers, since bare options would mislead. */
+function modelText(kind: SectionKind, text: string): string {
+  if (kind !== 'quiz') return text;
+  return quizPairs(text)
+    .map((p) => `Hỏi: ${p.stem}\nĐáp: ${p.answer}`)
+    .join('\n');
 }
 
 /** Weighted share of the question's terms that a document's profile names (0..1). */

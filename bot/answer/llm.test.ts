@@ -85,6 +85,9 @@ describe('LLM mode', () => {
     const user = sent.messages.at(-1)!.content;
     expect(user).toContain('[1] Cài đặt VNeID');
     expect(user).toContain('CÂU HỎI: làm sao cài VNeID?');
+    // The self-check goes in as question and right answer, never as bare options.
+    expect(user).toMatch(/Hỏi: .+\nĐáp: .+/);
+    expect(user).not.toMatch(/^- [A-D]\. /m);
   });
 
   it('gives each completion its own id, and keeps safety advice first whatever the model says', async () => {

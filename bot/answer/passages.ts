@@ -21,7 +21,7 @@ export interface DocumentView {
   sections: Section[];
 }
 
-function sectionKind(heading: string): SectionKind {
+export function sectionKind(heading: string): SectionKind {
   // Chunk headings are paths ("Các bước › Lưu ý"); the last part names the section.
   const last = heading.split('›').at(-1)!.trim().toLowerCase();
   if (!last) return 'intro';
