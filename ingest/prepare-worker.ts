@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { LocalEmbeddings } from '../knowledge/embeddings/local-embeddings.ts';
-import { indexTerms } from './prepare.ts';
+import { indexTerms } from '../knowledge/search/index-terms.ts';
 
 const embedder = new LocalEmbeddings();
 

@@ -1,6 +1,7 @@
 import type { PreparedDocument } from '../knowledge/knowledge-base.ts';
 import type { Embedder } from '../knowledge/embeddings/embedder.ts';
-import type { ChunkRow, IndexTerms } from '../knowledge/store/knowledge-store.ts';
+import { indexTerms } from '../knowledge/search/index-terms.ts';
+import type { ChunkRow } from '../knowledge/store/knowledge-store.ts';
 import {
   DOCUMENT_KINDS,
   type ChunkDraft,
@@ -8,7 +9,6 @@ import {
   type DocumentRecord,
   type PlanTask,
 } from '../knowledge/types.ts';
-import { terms } from '../knowledge/vietnamese/tokenize.ts';
 import { chunkText } from './chunker.ts';
 import type { ParsedDocument } from './parsers/types.ts';
 import { cellsFromTables, cellsFromTabText, parsePlanTasks, planTaskText } from './plan-table.ts';
@@ -80,26 +80,6 @@ export async function prepareDocument(
     };
   });
   return { doc: described.doc, chunks, tasks: described.tasks };
-}
-
-/** Splits a text's terms into the four FTS columns. */
-export function indexTerms(text: string): IndexTerms {
-  const { accented, folded } = terms(text);
-  const acc: string[] = [];
-  const accPair: string[] = [];
-  const fold: string[] = [];
-  const foldPair: string[] = [];
-  for (let i = 0; i < accented.length; i++) {
-    const isPair = accented[i]!.includes('_');
-    (isPair ? accPair : acc).push(accented[i]!);
-    (isPair ? foldPair : fold).push(folded[i]!);
-  }
-  return {
-    acc: acc.join(' '),
-    accPair: accPair.join(' '),
-    fold: fold.join(' '),
-    foldPair: foldPair.join(' '),
-  };
 }
 
 function kindOf(source: string, meta: Record<string, unknown>, hasTasks: boolean): DocumentKind {

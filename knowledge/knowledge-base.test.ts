@@ -108,3 +108,35 @@ describe('KnowledgeBase.apply with the graph built on a worker', () => {
     expect(nearest(kb, text('d0', 2))[0]).toBe(kb.store.chunkIdsOf('d0')[2]);
   });
 });
+
+describe('KnowledgeBase.open', () => {
+  const reopen = (entry: { kb: KnowledgeBase; dir: string }) => {
+    entry.kb.close();
+    entry.kb = KnowledgeBase.open({ dataDir: entry.dir, embeddings: { kind: 'local' } });
+    return entry.kb;
+  };
+
+  it('keeps an index whose full-text terms were made the current way', () => {
+    const entry = open(false);
+    entry.kb.apply(documents(names(3)), []);
+    expect(reopen(entry).store.chunkCount()).toBe(30);
+  });
+
+  it('empties an index whose full-text terms were made another way, for the next ingest to rebuild', () => {
+    const older = open(false);
+    older.kb.apply(documents(names(3)), []);
+    older.kb.store.setMeta('terms.version', '1');
+    const kb = reopen(older);
+    expect(kb.store.chunkCount()).toBe(0);
+    expect(kb.vectorIndex).toBeUndefined();
+    expect(vectorFiles(older.dir)).toEqual([]);
+    kb.apply(documents(['again']), []);
+    expect(reopen(older).store.chunkCount()).toBe(10);
+
+    // An index from before the version was recorded is rebuilt too.
+    const unversioned = open(false);
+    unversioned.kb.apply(documents(names(2)), []);
+    unversioned.kb.store.db.prepare("DELETE FROM meta WHERE key = 'terms.version'").run();
+    expect(reopen(unversioned).store.chunkCount()).toBe(0);
+  });
+});

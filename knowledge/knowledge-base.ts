@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeConfig } from './config.ts';
 import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
+import { INDEX_TERMS_VERSION } from './search/index-terms.ts';
 import { type ChunkRow, KnowledgeStore, StoreError } from './store/knowledge-store.ts';
 import type { DocumentRecord, PlanTask } from './types.ts';
 import { VectorBuild } from './vectors/vector-build.ts';
@@ -23,6 +24,8 @@ const DB_FILE = 'knowledge.db';
  */
 const OPTIMIZE_FROM = 5000;
 const VECTOR_FILE = /^vectors-(\d+)\.hnsw$/;
+/** Meta key of the `indexTerms` version the full-text rows were made with. */
+const TERMS_VERSION_KEY = 'terms.version';
 /**
  * From this many new vectors, building the graph on a worker alongside the SQLite writes pays
  * for starting the worker and reloading its file; below, the simple path.
@@ -88,6 +91,8 @@ export class KnowledgeBase {
     try {
       if (reset || kb.builtByAnotherLocalEmbedder()) kb.clear();
       kb.checkEmbedder();
+      if (kb.indexedWithOtherTerms()) kb.clear();
+      store.setMeta(TERMS_VERSION_KEY, String(INDEX_TERMS_VERSION));
       kb.vectors = kb.loadVectors();
       kb.generation = store.getMeta('vectors.generation');
     } catch (error) {
@@ -224,6 +229,16 @@ export class KnowledgeBase {
     const recorded = this.store.getMeta('vectors.embedder');
     const local = (id: string) => id.startsWith('local-hash');
     return Boolean(recorded && recorded !== this.embedder.id && local(recorded) && local(this.embedder.id));
+  }
+
+  /**
+   * Full-text terms made another way (an older version of `indexTerms`) would not match today's
+   * queries as measured, whatever the embedder: such an index is emptied and rebuilt by the next
+   * ingest, as `npm start` does on opening.
+   */
+  private indexedWithOtherTerms(): boolean {
+    const recorded = this.store.getMeta(TERMS_VERSION_KEY);
+    return recorded !== String(INDEX_TERMS_VERSION) && this.store.chunkCount() > 0;
   }
 
   private checkEmbedder(): void {

@@ -17,6 +17,9 @@ const docs: { id: string; text: string; meta?: Record<string, unknown> }[] = [
   { id: 'dvc', text: 'Nộp hồ sơ trên Cổng dịch vụ công quốc gia bằng tài khoản định danh điện tử.' },
   { id: 'otp', text: 'Không bao giờ đọc mã OTP cho người gọi điện xưng là công an.', meta: { groups: ['nguoi-cao-tuoi'], level: 1, kind: 'lesson' } },
   { id: 'chu-ky', text: 'Cán bộ dùng chữ ký số để ký văn bản điện tử.', meta: { groups: ['can-bo'], level: 3, kind: 'lesson' } },
+  // The same words: one ends with what it is about, the other opens with it.
+  { id: 'sao-luu-cuoi', text: 'Mỗi tháng một lần, cắm sạc điện thoại, bật Wi-Fi, mở phần cài đặt của máy rồi chờ xong việc, sao lưu ảnh.' },
+  { id: 'sao-luu-dau', text: 'Sao lưu ảnh: mỗi tháng một lần, cắm sạc điện thoại, bật Wi-Fi, mở phần cài đặt của máy rồi chờ xong việc.' },
 ];
 
 beforeAll(async () => {
@@ -59,6 +62,11 @@ describe('HybridSearch', () => {
   it('understands teencode and abbreviations', async () => {
     expect(await top('nop hs tren dvc')).toBe('dvc');
     expect(await top('ko doc otp cho ng la')).toBe('otp');
+  });
+
+  it('ranks a text that opens with the words asked about above one that mentions them last', async () => {
+    expect(await top('sao lưu ảnh')).toBe('sao-luu-dau');
+    expect(await top('sao luu anh')).toBe('sao-luu-dau');
   });
 
   it('still finds a text when one word of the query is misspelled', async () => {

@@ -9,6 +9,12 @@ export interface IndexTerms {
   accPair: string;
   fold: string;
   foldPair: string;
+  /**
+   * How many leading terms of the syllable and of the pair columns are written twice: the chunk's
+   * opening (search/index-terms.ts). Repeated only as the row is written, so that a large ingest
+   * holds every term once.
+   */
+  opening?: { syllables: number; pairs: number };
 }
 
 /** Weights of the FTS5 columns in bm25(), in column order. */
@@ -132,7 +138,7 @@ export class KnowledgeStore {
       'INSERT INTO chunks_fts(rowid, acc, acc_pair, fold, fold_pair) VALUES (?, ?, ?, ?, ?)',
     );
     documents.forEach(({ chunks }, d) =>
-      chunks.forEach(({ terms: t }, i) => insertFts.run(stored[d]![i], t.acc, t.accPair, t.fold, t.foldPair)),
+      chunks.forEach(({ terms }, i) => insertFts.run(stored[d]![i], ...ftsColumns(terms))),
     );
     return stored;
   }
@@ -347,6 +353,23 @@ function toChunk(r: ChunkRowDb): ChunkRecord {
     audience: fromAudience(r.audience),
     level: r.level,
   };
+}
+
+/** The FTS5 column texts of a chunk: its terms, then its opening's terms again. */
+function ftsColumns({ acc, accPair, fold, foldPair, opening }: IndexTerms): string[] {
+  const again = (column: string, count: number) => (count > 0 ? `${column} ${leadingTerms(column, count)}` : column);
+  const { syllables = 0, pairs = 0 } = opening ?? {};
+  return [again(acc, syllables), again(accPair, pairs), again(fold, syllables), again(foldPair, pairs)];
+}
+
+/** The first `count` space-separated terms of a column text. */
+function leadingTerms(column: string, count: number): string {
+  let end = -1;
+  for (let i = 0; i < count; i++) {
+    end = column.indexOf(' ', end + 1);
+    if (end < 0) return column;
+  }
+  return column.slice(0, end);
 }
 
 /** SQL conditions on the `chunks c` alias for a search filter. */
