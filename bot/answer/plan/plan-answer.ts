@@ -258,6 +258,9 @@ function cut(text: string, max: number): string {
 }
 
 /** Picks the one task a question is about: its own words, helped by the retrieval ranking. */
+/** How much less each further task retrieved counts. */
+const RANK_STEP = 0.1;
+
 export function pickTask(
   q: QuestionText,
   plan: PlanIndex,
@@ -267,12 +270,13 @@ export function pickTask(
   // count when some task holds them.
   const folded = q.accented ? [] : foldedPairs(q, PLAN_STOP).map((t) => t.folded);
   const words = [...subjectTerms(q, PLAN_STOP), ...folded.filter((t) => plan.knows(t))];
+  // Retrieval counts by rank, not by score: every chunk of a plan opens with the same long title,
+  // so their scores sit close together and a ratio would say little.
   const rank = new Map<string, number>();
-  const top = hits[0]?.score || 1;
   for (const h of hits) {
     if (h.chunk.kind !== 'plan' || !h.chunk.ref) continue;
     const key = `${h.chunk.docId}#${h.chunk.ref}`;
-    if (!rank.has(key)) rank.set(key, h.score / top);
+    if (!rank.has(key)) rank.set(key, Math.max(0, 1 - RANK_STEP * rank.size));
   }
   let best: { task: TaskRecord; score: number } | undefined;
   for (const task of plan.tasks) {
