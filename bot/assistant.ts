@@ -9,6 +9,7 @@ import { logger } from '../knowledge/logger.ts';
 import { ingestPaths, type IngestReport } from '../ingest/pipeline.ts';
 import { createAnswerEngine } from './answer/index.ts';
 import type { AnswerEngine } from './answer/types.ts';
+import type { ConversationModule } from './channels/channel-thread.ts';
 import { AssistantConversation } from './conversation/assistant-conversation.ts';
 import { loadCatalogue, type LessonCatalogue } from './lessons/catalogue.ts';
 import { openStateDatabase, type StateDatabase } from './state/database.ts';
@@ -27,7 +28,17 @@ export interface Assistant {
   close(): void;
 }
 
-export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promise<Assistant> {
+/** How often the channel worker looks for a newer index (the main thread re-ingests `knowledge/`). */
+const INDEX_CHECK_MS = 60_000;
+
+/**
+ * Opens everything; with `ingest: false` the knowledge base is only opened, not brought up to
+ * date with `knowledge/` (another thread of the same process has just done it).
+ */
+export async function openAssistant(
+  env: NodeJS.ProcessEnv = process.env,
+  { ingest = true }: { ingest?: boolean } = {},
+): Promise<Assistant> {
   const config = loadKnowledgeConfig(env);
   const kb = KnowledgeBase.open(config);
   try {
@@ -43,7 +54,7 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
         );
       return report;
     };
-    await refresh();
+    if (ingest) await refresh();
     const catalogue = loadCatalogue(path.join(config.knowledgeDir, 'lessons'));
     for (const problem of catalogue.problems) logger.warn(problem, 'lesson left out');
     const db = openStateDatabase(config.dataDir);
@@ -68,3 +79,26 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
     throw error;
   }
 }
+
+/**
+ * The conversation for the channel worker thread (bot/channels/channel-thread.ts), built from
+ * the same configuration. `npm start` has brought the knowledge base up to date on the main
+ * thread; this copy only opens it and picks up the main thread's later ingests.
+ */
+export const openConversation: ConversationModule['openConversation'] = async () => {
+  const assistant = await openAssistant(process.env, { ingest: false });
+  const timer = setInterval(() => {
+    try {
+      assistant.kb.refresh();
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'knowledge refresh failed');
+    }
+  }, INDEX_CHECK_MS).unref();
+  return {
+    conversation: assistant.conversation,
+    close() {
+      clearInterval(timer);
+      assistant.close();
+    },
+  };
+};
