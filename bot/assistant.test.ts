@@ -44,4 +44,23 @@ describe('openAssistant', () => {
     expect(assistant.catalogue.get('tiep-can-giong-noi-2')).toBeDefined();
     expect(assistant.catalogue.get('ai-hoc-tap-lam-viec')).toBeUndefined();
   });
+
+  it("lets a second copy (the channel worker's) follow the first one's ingest", async () => {
+    const env = { DATA_DIR: path.join(root, 'data'), KNOWLEDGE_DIR: path.join(root, 'knowledge') };
+    const follower = await openAssistant(env, { ingest: false });
+    try {
+      const file = path.join(root, 'knowledge', 'lessons', 'zalo-goi-video.md');
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Gọi video (lần hai)'),
+      );
+      follower.follow();
+      expect(follower.catalogue.get('zalo-goi-video')!.title).not.toBe('Gọi video (lần hai)');
+      await assistant.refresh();
+      follower.follow();
+      expect(follower.catalogue.get('zalo-goi-video')!.title).toBe('Gọi video (lần hai)');
+    } finally {
+      follower.close();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { logger } from '../knowledge/logger.ts';
 import { ingestPaths, type IngestReport } from '../ingest/pipeline.ts';
 import { createAnswerEngine } from './answer/index.ts';
 import type { AnswerEngine } from './answer/types.ts';
+import type { ConversationModule } from './channels/channel-thread.ts';
 import { AssistantConversation } from './conversation/assistant-conversation.ts';
 import { loadCatalogue, type LessonCatalogue } from './lessons/catalogue.ts';
 import { openStateDatabase, type StateDatabase } from './state/database.ts';
@@ -24,10 +25,22 @@ export interface Assistant {
   conversation: AssistantConversation;
   /** Re-ingests `knowledge/` (only changed files) and picks up other processes' ingests. */
   refresh(): Promise<IngestReport>;
+  /** Picks up only what another thread or process ingested: the index, then the lessons. */
+  follow(): void;
   close(): void;
 }
 
-export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promise<Assistant> {
+/** How often the channel worker looks for a newer index (the main thread re-ingests `knowledge/`). */
+const INDEX_CHECK_MS = 60_000;
+
+/**
+ * Opens everything; with `ingest: false` the knowledge base is only opened, not brought up to
+ * date with `knowledge/` (another thread of the same process has just done it).
+ */
+export async function openAssistant(
+  env: NodeJS.ProcessEnv = process.env,
+  { ingest = true }: { ingest?: boolean } = {},
+): Promise<Assistant> {
   const config = loadKnowledgeConfig(env);
   const kb = KnowledgeBase.open(config);
   try {
@@ -55,7 +68,13 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
       answers.prepare?.(); // nothing to do unless the index changed, here or in another process
       return report;
     };
-    await refresh();
+    const follow = () => {
+      if (!kb.refresh()) return;
+      catalogue.replaceWith(readLessons());
+      answers.prepare?.();
+    };
+    if (ingest) await refresh();
+    else answers.prepare?.();
     const db = openStateDatabase(config.dataDir);
     const usage = new SqliteUsageRecorder(db);
     const conversation = new AssistantConversation({ db, catalogue, answers, usage });
@@ -68,6 +87,7 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
       usage,
       conversation,
       refresh,
+      follow,
       close() {
         db.close();
         kb.close();
@@ -78,3 +98,26 @@ export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promi
     throw error;
   }
 }
+
+/**
+ * The conversation for the channel worker thread (bot/channels/channel-thread.ts), built from
+ * the same configuration. `npm start` has brought the knowledge base up to date on the main
+ * thread; this copy only opens it and picks up the main thread's later ingests.
+ */
+export const openConversation: ConversationModule['openConversation'] = async () => {
+  const assistant = await openAssistant(process.env, { ingest: false });
+  const timer = setInterval(() => {
+    try {
+      assistant.follow();
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'knowledge refresh failed');
+    }
+  }, INDEX_CHECK_MS).unref();
+  return {
+    conversation: assistant.conversation,
+    close() {
+      clearInterval(timer);
+      assistant.close();
+    },
+  };
+};

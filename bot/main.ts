@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     config: channelConfig,
     db,
     conversation,
+    // Channel updates are worked on a worker thread with its own assistant (openConversation),
+    // so that webhook acknowledgements never wait behind answers and platform calls.
+    channelWorker: { conversationModule: new URL('./assistant.ts', import.meta.url).href },
     logger,
     trustProxy: process.env.TRUST_PROXY === 'true',
     plugins: [

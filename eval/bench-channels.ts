@@ -3,7 +3,10 @@
  * 1,000 updates/s with 10% duplicates and 5% malformed bodies, every valid update answered
  * exactly once through a fake Telegram API; (2) outbound sending into a fake Telegram API that
  * enforces a global limit with 429 + retry_after, checking that every 429 was retried.
- * Run alone with `npx tsx eval/bench-channels.ts [--rate 1500 --seconds 3]`.
+ * Run alone with `npx tsx eval/bench-channels.ts [--rate 1500 --seconds 3] [--warmup 2] [--single-thread]`:
+ * --warmup offers that many seconds of load first and measures a warm process (by default the
+ * load starts right after the server, cold); --single-thread works the queues on the HTTP thread,
+ * as the tests do, instead of on a worker thread as `npm start` does.
  */
 import fs from 'node:fs';
 import { fork } from 'node:child_process';
@@ -13,10 +16,10 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import type { Conversation } from '../bot/conversation/types.ts';
 import { loadChannelConfig } from '../bot/channels/config.ts';
 import { ChannelRuntime } from '../bot/channels/runtime.ts';
 import { TelegramChannel } from '../bot/channels/telegram/telegram-channel.ts';
+import { echoConversation } from '../bot/channels/testing/echo-conversation.ts';
 import { FakeTelegram } from '../bot/channels/testing/fake-telegram.ts';
 import { startApp } from '../bot/server/start.ts';
 import { openStateDatabase } from '../bot/state/database.ts';
@@ -25,12 +28,15 @@ import { percentile } from './metrics.ts';
 const TOKEN = '100200:bench';
 const SECRET = 'bench-secret';
 const logger = pino({ level: 'silent' });
-
-/** Answers each question with one short reply, like a cached answer. */
-const echo: Conversation = { handle: async (m) => [{ text: `Đáp: ${m.text}`, buttons: [] }] };
+/** Linux's USER_HZ, the unit of /proc's CPU times. */
+const CLOCK_TICKS_PER_SECOND = 100;
+const ECHO_MODULE = new URL('../bot/channels/testing/echo-conversation.ts', import.meta.url).href;
 
 export interface ChannelBenchResult {
   intake: {
+    /** Where the queues were worked: a worker thread (as `npm start`) or the HTTP thread. */
+    queues: 'worker thread' | 'HTTP thread';
+    warmupSeconds: number;
     offered: number;
     offeredPerSecond: number;
     valid: number;
@@ -47,6 +53,8 @@ export interface ChannelBenchResult {
     maxEventLoopDelayMs: number;
     /** The server process's CPU time per offered request, load and drain together (less noisy than latency on a shared machine). */
     serverCpuUsPerRequest: number;
+    /** Of that, the HTTP thread's, the one that acknowledges (NaN where /proc is missing). */
+    httpThreadCpuUsPerRequest: number;
   };
   outbound: {
     messages: number;
@@ -63,7 +71,44 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bdhvs-bench-channels-'));
 }
 
-async function intake(rate: number, seconds: number): Promise<ChannelBenchResult['intake']> {
+interface IntakeOptions {
+  rate: number;
+  seconds: number;
+  /** Seconds of the same kind of load offered (and answered) first, so the measurement sees a warm process. */
+  warmupSeconds: number;
+  /** Work the queues on the HTTP thread, as the tests do, instead of a worker thread as `npm start` does. */
+  singleThread: boolean;
+}
+
+/** Webhook bodies at `rate`/s for `seconds`: 10% redeliveries, 5% malformed; texts start with `prefix`. */
+function webhookBodies(rate: number, seconds: number, firstId: number, prefix: string) {
+  const total = rate * seconds;
+  const bodies: { body: string; kind: 'valid' | 'duplicate' | 'malformed' }[] = [];
+  const valid: string[] = [];
+  for (let i = 0; i < total; i++) {
+    if (i % 20 === 7)
+      bodies.push({ body: i % 40 === 7 ? '{"update_id": ' : '{"message": {}}', kind: 'malformed' });
+    else if (i % 10 === 3 && valid.length)
+      bodies.push({ body: valid[(i * 7919) % valid.length]!, kind: 'duplicate' });
+    else {
+      const body = JSON.stringify({
+        update_id: firstId + i,
+        message: {
+          message_id: i,
+          date: 1,
+          chat: { id: 10_000 + (i % 2000), type: 'private' },
+          text: `${prefix}${i}`,
+        },
+      });
+      valid.push(body);
+      bodies.push({ body, kind: 'valid' });
+    }
+  }
+  return { bodies, valid };
+}
+
+async function intake(options: IntakeOptions): Promise<ChannelBenchResult['intake']> {
+  const { rate, seconds } = options;
   // The platform side (load generator and fake Telegram API) runs in a child process, as the real
   // platform runs elsewhere: the server's process does only its own work.
   const platform = await startPlatform();
@@ -77,35 +122,27 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
       PUBLIC_URL: 'https://bench.invalid',
     }),
     db,
-    conversation: echo,
+    conversation: echoConversation,
+    // As `npm start` runs: the queues are worked on a worker thread (unless asked otherwise).
+    channelWorker: options.singleThread ? undefined : { conversationModule: ECHO_MODULE },
     logger,
     host: '127.0.0.1',
     port: 0,
     limits: { globalPerSecond: 20_000, perChatPerSecond: 100, perChatBurst: 100 },
   });
-  const total = rate * seconds;
-  const bodies: { body: string; kind: 'valid' | 'duplicate' | 'malformed' }[] = [];
-  const valid: string[] = [];
-  for (let i = 0; i < total; i++) {
-    if (i % 20 === 7)
-      bodies.push({ body: i % 40 === 7 ? '{"update_id": ' : '{"message": {}}', kind: 'malformed' });
-    else if (i % 10 === 3 && valid.length)
-      bodies.push({ body: valid[(i * 7919) % valid.length]!, kind: 'duplicate' });
-    else {
-      const body = JSON.stringify({
-        update_id: 1_000_000 + i,
-        message: {
-          message_id: i,
-          date: 1,
-          chat: { id: 10_000 + (i % 2000), type: 'private' },
-          text: `q${i}`,
-        },
-      });
-      valid.push(body);
-      bodies.push({ body, kind: 'valid' });
-    }
+  if (options.warmupSeconds > 0) {
+    const warmup = webhookBodies(rate, options.warmupSeconds, 5_000_000, 'w');
+    await platform.offerLoad(
+      app.address,
+      warmup.bodies.map((b) => b.body),
+      rate,
+    );
+    await app.channels.idle(60_000);
   }
+  const total = rate * seconds;
+  const { bodies, valid } = webhookBodies(rate, seconds, 1_000_000, 'q');
   const cpuBefore = process.cpuUsage();
+  const threadCpuBefore = threadCpuUs();
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const { results, elapsed } = await platform.offerLoad(
@@ -118,8 +155,10 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
   await app.channels.idle(60_000);
   const drainMs = performance.now() - drainStarted;
   const cpu = process.cpuUsage(cpuBefore);
+  const httpThreadCpu = threadCpuUs() - threadCpuBefore;
   const answers = new Map<string, number>();
-  for (const text of await platform.sentTexts()) answers.set(text, (answers.get(text) ?? 0) + 1);
+  for (const text of await platform.sentTexts())
+    if (text.startsWith('Đáp: q')) answers.set(text, (answers.get(text) ?? 0) + 1);
   const answeredExactlyOnce =
     answers.size === valid.length &&
     valid.every(
@@ -132,6 +171,8 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
   platform.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return {
+    queues: options.singleThread ? 'HTTP thread' : 'worker thread',
+    warmupSeconds: options.warmupSeconds,
     offered: total,
     offeredPerSecond: Math.round(total / elapsed),
     valid: valid.length,
@@ -146,6 +187,7 @@ async function intake(rate: number, seconds: number): Promise<ChannelBenchResult
     p99EventLoopDelayMs: round(loopDelay.percentile(99) / 1e6),
     maxEventLoopDelayMs: round(loopDelay.max / 1e6),
     serverCpuUsPerRequest: Math.round((cpu.user + cpu.system) / total),
+    httpThreadCpuUsPerRequest: Math.round(httpThreadCpu / total),
   };
 }
 
@@ -162,7 +204,7 @@ async function outbound(messages: number): Promise<ChannelBenchResult['outbound'
   });
   const runtime = new ChannelRuntime({
     db,
-    conversation: echo,
+    conversation: echoConversation,
     adapters: [adapter],
     logger,
     maxAttempts: 20,
@@ -273,15 +315,29 @@ async function offerLoad(address: string, bodies: string[], rate: number): Promi
   return { results, elapsed };
 }
 
+/** The calling thread's CPU time in µs, from Linux's /proc (process.cpuUsage counts all threads). */
+function threadCpuUs(): number {
+  try {
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1e6 / CLOCK_TICKS_PER_SECOND);
+  } catch {
+    return NaN;
+  }
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-export async function benchChannels(
-  options: { rate?: number; seconds?: number; outboundMessages?: number } = {},
-) {
+export async function benchChannels(options: Partial<IntakeOptions> & { outboundMessages?: number } = {}) {
   return {
-    intake: await intake(options.rate ?? 1500, options.seconds ?? 3),
+    intake: await intake({
+      rate: options.rate ?? 1500,
+      seconds: options.seconds ?? 3,
+      warmupSeconds: options.warmupSeconds ?? 0,
+      singleThread: options.singleThread ?? false,
+    }),
     outbound: await outbound(options.outboundMessages ?? 200),
   } satisfies ChannelBenchResult;
 }
@@ -289,12 +345,19 @@ export async function benchChannels(
 if (process.argv.includes('--platform-child')) await platformChild();
 else if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const { values } = parseArgs({
-    options: { rate: { type: 'string' }, seconds: { type: 'string' } },
+    options: {
+      rate: { type: 'string' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      'single-thread': { type: 'boolean' },
+    },
     strict: false,
   });
   const result = await benchChannels({
     rate: values.rate ? Number(values.rate) : undefined,
     seconds: values.seconds ? Number(values.seconds) : undefined,
+    warmupSeconds: values.warmup ? Number(values.warmup) : undefined,
+    singleThread: values['single-thread'] === true,
   });
   console.log(JSON.stringify(result, null, 2));
 }

@@ -47,4 +47,26 @@ describe('GroupCommit', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(db.prepare('SELECT v FROM t ORDER BY v').pluck().all()).toEqual([1, 2, 4, 5]);
   });
+
+  it("with busyRetryMs, waits for another connection's write lock without blocking the event loop", async () => {
+    open();
+    const intake = openStateDatabase(dataDir);
+    intake.pragma('busy_timeout = 0');
+    const writes = new GroupCommit(intake, 1);
+    const other = openStateDatabase(dataDir);
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare('INSERT INTO t (v) VALUES (1)').run();
+    const stored = writes.run(() => intake.prepare('INSERT INTO t (v) VALUES (2)').run().changes);
+    let settled = false;
+    void stored.then(() => (settled = true));
+    // The loop keeps turning (timers fire) while the lock is held elsewhere; the write waits.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    const later = writes.run(() => intake.prepare('INSERT INTO t (v) VALUES (3)').run().changes);
+    other.exec('COMMIT');
+    expect(await Promise.all([stored, later])).toEqual([1, 1]);
+    expect(db.prepare('SELECT v FROM t ORDER BY v').pluck().all()).toEqual([1, 2, 3]);
+    other.close();
+    intake.close();
+  });
 });

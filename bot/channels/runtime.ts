@@ -7,7 +7,8 @@ import { GroupCommit } from './group-commit.ts';
 import { PendingQueue } from './pending-queue.ts';
 import { Pacer } from './pacer.ts';
 import { buttonFromNumber, shapeReplies, TEXT_ONLY_NOTICE } from './text.ts';
-import { SendError, type ChannelAdapter, type InboundUpdate, type Intake } from './types.ts';
+import { startAdapters } from './adapters.ts';
+import { describeError, SendError, type ChannelAdapter, type Channels, type InboundUpdate } from './types.ts';
 
 /** What the core receives when someone follows the OA: the same as Telegram's Start button. */
 export const GREETING_TEXT = '/start';
@@ -36,7 +37,7 @@ export interface RuntimeOptions {
  * to the platforms, paced and retried. Both queues live in the state database, so a restart
  * resumes where the last process stopped.
  */
-export class ChannelRuntime implements Intake {
+export class ChannelRuntime implements Channels {
   readonly store: ChannelStore;
   private readonly writes: GroupCommit;
   private readonly adapters = new Map<ChannelName, ChannelAdapter>();
@@ -79,15 +80,16 @@ export class ChannelRuntime implements Intake {
 
   /** Resumes both queues, then lets each adapter register its webhook or start polling. */
   async start(): Promise<void> {
+    this.startQueues();
+    await startAdapters(this.adapterList(), this, this.options.logger);
+  }
+
+  /** Resumes both queues only: another thread takes the updates in (ThreadedChannels). */
+  startQueues(): void {
     this.running = true;
     this.store.prune();
     this.pruneTimer = setInterval(() => this.store.prune(), 3600_000).unref();
     this.pump();
-    for (const adapter of this.adapters.values())
-      await adapter.start?.(this).catch((error: unknown) => {
-        // One platform being unreachable must not keep the others (and the web chat) down.
-        this.options.logger.error({ channel: adapter.name, err: describe(error) }, 'channel failed to start');
-      });
   }
 
   /** Stops polling, lets calls in flight finish; whatever is queued waits in the database. */
@@ -99,13 +101,20 @@ export class ChannelRuntime implements Intake {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Nothing to release: the database belongs to the caller. */
+  close(): void {}
+
   async accept(channel: ChannelName, updates: InboundUpdate[]): Promise<number> {
     const fresh = await this.writes.run(() => this.store.accept(channel, updates));
-    if (fresh.length) {
-      this.inbox.add(fresh);
-      this.pump();
-    }
+    this.stored(fresh);
     return fresh.length;
+  }
+
+  /** Updates just committed to the inbox, here or by another connection (the webhook thread). */
+  stored(items: InboxItem[]): void {
+    if (!items.length) return;
+    this.inbox.add(items);
+    this.pump();
   }
 
   /** Resolves when nothing is queued or in flight (tests and benchmarks). */
@@ -136,7 +145,7 @@ export class ChannelRuntime implements Intake {
     void work
       .catch((error: unknown) => {
         // Only a failing state database gets here; the row stays pending for the next start.
-        this.options.logger.error({ err: describe(error) }, 'channel queue write failed');
+        this.options.logger.error({ err: describeError(error) }, 'channel queue write failed');
       })
       .finally(() => {
         this.inFlight.delete(work);
@@ -170,7 +179,10 @@ export class ChannelRuntime implements Intake {
     const userKey = this.userKeys.keyOf(item.channel, update.chatId);
     const menu = this.store.menu(userKey);
     await adapter.acknowledge?.(update).catch((error: unknown) => {
-      this.options.logger.warn({ channel: item.channel, err: describe(error) }, 'acknowledgement failed');
+      this.options.logger.warn(
+        { channel: item.channel, err: describeError(error) },
+        'acknowledgement failed',
+      );
     });
     let replies: Reply[];
     if (update.kind === 'unsupported') replies = [{ text: TEXT_ONLY_NOTICE, buttons: [] }];
@@ -182,7 +194,10 @@ export class ChannelRuntime implements Intake {
       else message.text = update.text ?? '';
       const started = this.now();
       replies = await this.options.conversation.handle(message).catch((error: unknown) => {
-        this.options.logger.error({ channel: item.channel, err: describe(error) }, 'conversation failed');
+        this.options.logger.error(
+          { channel: item.channel, err: describeError(error) },
+          'conversation failed',
+        );
         return [SORRY];
       });
       this.options.logger.debug({ channel: item.channel, ms: this.now() - started }, 'turn handled');
@@ -251,7 +266,7 @@ export class ChannelRuntime implements Intake {
   }
 
   private async sendFailed(item: OutboxItem, error: unknown): Promise<void> {
-    const failure = error instanceof SendError ? error : new SendError(describe(error), true);
+    const failure = error instanceof SendError ? error : new SendError(describeError(error), true);
     const attempts = item.attempts + 1;
     const log = { channel: item.channel, attempts, err: failure.message };
     if (!failure.retryable || attempts >= (this.options.maxAttempts ?? 8)) {
@@ -281,9 +296,4 @@ export class ChannelRuntime implements Intake {
       Math.max(0, at - this.now()),
     );
   }
-}
-
-/** An error's message only: platform errors may echo the request, which holds personal data. */
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
 }

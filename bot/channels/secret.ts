@@ -12,7 +12,7 @@ export function sameSecret(received: string | string[] | undefined, expected: st
 }
 
 function sha256(text: string): Buffer {
-  return crypto.createHash('sha256').update(text).digest();
+  return crypto.hash('sha256', text, 'buffer');
 }
 
 /** Parses a JSON object body, or returns undefined (the caller answers 400). */

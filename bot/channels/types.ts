@@ -1,4 +1,5 @@
 import type { Button, ChannelName } from '../conversation/types.ts';
+import type { ChannelStore } from './channel-store.ts';
 
 /** What a platform can show, so the runtime knows how to shape replies and pace sending. */
 export interface ChannelCapabilities {
@@ -64,6 +65,11 @@ export class SendError extends Error {
   }
 }
 
+/** An error's message only: platform errors may echo the request, which holds personal data. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
+}
+
 /** Calls the runtime makes to let an adapter feed updates it fetched itself (polling). */
 export interface Intake {
   /** Persists updates (dropping duplicates); resolves, once they are stored, to how many were new. */
@@ -92,4 +98,23 @@ export interface ChannelAdapter {
   /** Registers the webhook or starts polling, feeding `intake`. */
   start?(intake: Intake): Promise<void>;
   stop?(): Promise<void>;
+}
+
+/**
+ * The channels as the server and `npm start` see them, whether their queues are worked in this
+ * thread (ChannelRuntime) or on a worker thread (ThreadedChannels).
+ */
+export interface Channels extends Intake {
+  /** The queues in this thread's state database connection (counts for /healthz, tests). */
+  readonly store: ChannelStore;
+  channelNames(): ChannelName[];
+  /** Adapters whose webhooks the server routes to `accept`. */
+  adapterList(): ChannelAdapter[];
+  start(): Promise<void>;
+  /** Stops the work on the queues; `accept` still stores updates, for the next start. */
+  stop(): Promise<void>;
+  /** Releases what `accept` needs, once the server takes no more requests. */
+  close(): void;
+  /** Resolves when nothing is queued or in flight (tests and benchmarks). */
+  idle(timeoutMs?: number): Promise<void>;
 }

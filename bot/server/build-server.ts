@@ -10,7 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
 import type { Conversation } from '../conversation/types.ts';
-import type { ChannelRuntime } from '../channels/runtime.ts';
+import type { Channels } from '../channels/types.ts';
 import { chatRoute } from './chat-route.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
@@ -26,7 +26,7 @@ export interface ExtraPlugin {
 export interface ServerOptions {
   conversation: Conversation;
   /** The channels' queues and adapters (webhook routes are taken from its adapters). */
-  channels: ChannelRuntime;
+  channels: Channels;
   logger: Logger;
   plugins?: ExtraPlugin[];
   /** /api/chat requests per minute per address (default 60). */

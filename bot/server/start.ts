@@ -2,36 +2,42 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Conversation } from '../conversation/types.ts';
 import type { StateDatabase } from '../state/database.ts';
+import { createAdapters } from '../channels/adapters.ts';
 import type { ChannelConfig } from '../channels/config.ts';
 import { ChannelRuntime } from '../channels/runtime.ts';
-import { TelegramChannel } from '../channels/telegram/telegram-channel.ts';
-import type { ChannelAdapter, ChannelCapabilities } from '../channels/types.ts';
-import { ZaloBotChannel } from '../channels/zalo-bot/zalo-bot-channel.ts';
-import { ZaloOaChannel } from '../channels/zalo-oa/zalo-oa-channel.ts';
+import { ThreadedChannels } from '../channels/threaded-channels.ts';
+import type { ChannelCapabilities, Channels } from '../channels/types.ts';
 import { buildServer, type ExtraPlugin } from './build-server.ts';
 
 export interface ChannelDeps {
   config: ChannelConfig;
   db: StateDatabase;
+  /** The web chat's conversation, and the channels' unless `channelWorker` is set. */
   conversation: Conversation;
   logger: Logger;
+  /**
+   * Works the channels' queues (conversation, outbox, platform calls) on a worker thread that
+   * builds its own conversation from this module (see ConversationModule), so that webhook
+   * acknowledgements never wait behind that work. Without it, everything runs in this thread.
+   */
+  channelWorker?: { conversationModule: string };
   /** Overrides the platforms' pacing (tests, benchmarks). */
   limits?: Partial<ChannelCapabilities>;
 }
 
-/** The adapters for every configured platform, in a runtime that owns their queues. */
-export function createChannels(deps: ChannelDeps): ChannelRuntime {
-  const { config, logger, limits } = deps;
-  const adapters: ChannelAdapter[] = [];
-  if (config.telegram) adapters.push(new TelegramChannel(config.telegram, logger, limits));
-  if (config.zaloOa) adapters.push(new ZaloOaChannel(config.zaloOa, deps.db, logger, limits));
-  if (config.zaloBot) adapters.push(new ZaloBotChannel(config.zaloBot, logger, limits));
-  return new ChannelRuntime({ db: deps.db, conversation: deps.conversation, adapters, logger });
+/** The configured platforms with their queues: on a worker thread when asked and there is any. */
+export function createChannels(deps: ChannelDeps): Channels {
+  const { config, db, logger, limits } = deps;
+  const configured = Boolean(config.telegram || config.zaloOa || config.zaloBot);
+  if (deps.channelWorker && configured)
+    return new ThreadedChannels({ config, db, logger, limits, ...deps.channelWorker });
+  const adapters = createAdapters(config, db, logger, limits);
+  return new ChannelRuntime({ db, conversation: deps.conversation, adapters, logger });
 }
 
 export interface RunningApp {
   server: FastifyInstance;
-  channels: ChannelRuntime;
+  channels: Channels;
   /** The address the server listens on, e.g. http://127.0.0.1:3000. */
   address: string;
   stop(): Promise<void>;
@@ -58,6 +64,7 @@ export async function startApp(
   } catch (error) {
     await channels.stop();
     await server.close();
+    channels.close();
     throw error;
   }
   deps.logger.info({ address, channels: channels.channelNames() }, 'server and channels started');
@@ -68,6 +75,7 @@ export async function startApp(
     async stop() {
       await channels.stop();
       await server.close();
+      channels.close();
     },
   };
 }

@@ -24,7 +24,13 @@ export interface Harness {
 /** The real server and channels on 127.0.0.1 with a fresh state database (or a given one). */
 export async function startHarness(
   env: Record<string, string>,
-  options: { dataDir?: string; conversation?: Conversation; limits?: Partial<ChannelCapabilities> } = {},
+  options: {
+    dataDir?: string;
+    conversation?: Conversation;
+    limits?: Partial<ChannelCapabilities>;
+    /** Works the queues on a worker thread with the conversation of this module, as `npm start` does. */
+    conversationModule?: string;
+  } = {},
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bdhvs-channels-'));
   const db = openStateDatabase(dataDir);
@@ -33,6 +39,9 @@ export async function startHarness(
     config: loadChannelConfig(env),
     db,
     conversation,
+    channelWorker: options.conversationModule
+      ? { conversationModule: options.conversationModule }
+      : undefined,
     logger: silentLogger,
     host: '127.0.0.1',
     port: 0,

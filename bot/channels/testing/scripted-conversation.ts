@@ -49,3 +49,8 @@ export class ScriptedConversation implements Conversation {
     return [{ text: `Không rõ lựa chọn ${buttonId}`, buttons: [] }];
   }
 }
+
+/** The scripted conversation as a ConversationModule for the channel worker thread. */
+export async function openConversation() {
+  return { conversation: new ScriptedConversation() };
+}
