@@ -75,6 +75,22 @@ describe('composeFromDocument, what a question asks', () => {
     expect(text).not.toContain('Bài này dành cho');
   });
 
+  it('opens a how-to answer with what to have ready, when the intro says so', () => {
+    const ready: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'intro',
+          heading: '',
+          text: 'Ví điện tử giúp trả tiền nhanh. Chuẩn bị: căn cước và số điện thoại.',
+        },
+        ...doc.sections.slice(1),
+      ],
+    };
+    const { text } = composeFromDocument(readQuestion('mở ví thế nào'), ready, weights(['mo', 'vi']));
+    expect(text.split('\n')[0]).toBe('Chuẩn bị: căn cước và số điện thoại.');
+  });
+
   it('matches accented words as typed: "nhận" is not "nhắn"', () => {
     const messages: DocumentView = {
       ...doc,

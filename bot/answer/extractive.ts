@@ -379,7 +379,7 @@ function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: st
 }
 
 /** The intro's sentence on what to have ready ("Bạn cần tài khoản VNeID mức độ 2…"): step 1 assumes it. */
-const NEEDS = /^(bạn |cần )?(cần|chuẩn bị)\b/iu;
+const NEEDS = /^(bạn |cần )?(cần|chuẩn bị)(?![\p{L}\p{N}])/iu;
 
 /** Intro sentences about the lesson itself ("Bài này dành cho…", "Học xong, bạn biết…"). */
 const ABOUT_LESSON = /^(bài (học )?này|học xong|sau bài|trong bài)/iu;
