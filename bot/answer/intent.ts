@@ -129,9 +129,13 @@ const OWN_RULES = [
   /\b(were|was) you (told|given|instructed|programmed|asked)\b|\byour (hidden |secret |original |initial )?(instructions|rules|directives|guidelines)\b/,
 ];
 
-/** Asking to see other people's messages or data, which the assistant keeps from everyone. */
+/**
+ * Asking to see other people's messages or data ("xem tin nhắn của người dùng khác"), which the
+ * assistant keeps from everyone. Only "của" (belonging to) counts: "gửi thông tin cho người
+ * khác có sao không" is a safety question.
+ */
 const PRYING =
-  /\b(xem|doc|lay|tra|xuat|gui|cho (toi |minh |em )?(xem|biet))\b.*\b(tin nhan|du lieu|thong tin|so dien thoai|lich su|cau hoi|tai khoan)\b.*\b(cua )?(nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)\b/;
+  /\b(xem|doc|lay|tra cuu|xuat|cho (toi |minh |em )?(xem|biet))\b.*\b(tin nhan|du lieu|thong tin|so dien thoai|lich su|cau hoi|tai khoan)( \w+){0,3} cua (nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)\b/;
 
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
