@@ -133,7 +133,8 @@ describe('declining', () => {
     ]) {
       expect(await engine.ask(q)).toMatchObject({ answered: false, intent: 'injection' });
     }
-    // Protecting one's own messages from others is a lesson, not prying.
+    // Sending one's own data to someone, or protecting it from others, is a safety question.
+    expect((await engine.ask('gửi số tài khoản cho người khác có sao không')).intent).not.toBe('injection');
     expect((await engine.ask('làm sao để người khác không đọc được tin nhắn Zalo của tôi')).answered).toBe(
       true,
     );
