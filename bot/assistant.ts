@@ -11,7 +11,7 @@ import { createAnswerEngine } from './answer/index.ts';
 import type { AnswerEngine } from './answer/types.ts';
 import type { ConversationModule } from './channels/channel-thread.ts';
 import { AssistantConversation } from './conversation/assistant-conversation.ts';
-import { loadCatalogue, type LessonCatalogue } from './lessons/catalogue.ts';
+import { LessonCatalogue, loadCatalogue } from './lessons/catalogue.ts';
 import { openStateDatabase, type StateDatabase } from './state/database.ts';
 import { SqliteUsageRecorder } from './usage/recorder.ts';
 
@@ -30,6 +30,9 @@ export interface Assistant {
   close(): void;
 }
 
+const changedAnything = ({ added, updated, removed, failed }: IngestReport): boolean =>
+  added.length + updated.length + removed.length + failed.length > 0;
+
 /** How often the channel worker looks for a newer index (the main thread re-ingests `knowledge/`). */
 const INDEX_CHECK_MS = 60_000;
 
@@ -46,35 +49,36 @@ export async function openAssistant(
   try {
     const answers = createAnswerEngine(kb, env); // validates the model settings before any work
     const lessonsDir = path.resolve(config.knowledgeDir, 'lessons');
+    // Read once the knowledge base is up to date, and again whenever an ingest changes something.
+    const catalogue = new LessonCatalogue([]);
     const readLessons = () => {
-      const read = loadCatalogue(lessonsDir);
-      for (const problem of read.problems) logger.warn(problem, 'lesson left out');
-      return read;
+      catalogue.replaceWith(loadCatalogue(lessonsDir));
+      for (const problem of catalogue.problems) logger.warn(problem, 'lesson left out');
     };
-    const catalogue = readLessons();
     const refresh = async () => {
       kb.refresh();
       const report = await ingestPaths(kb, [config.knowledgeDir]);
-      const { added, updated, removed, failed } = report;
-      if (added.length || updated.length || removed.length || failed.length) {
+      if (changedAnything(report)) {
+        const { added, updated, removed, failed } = report;
         logger.info(
           { added: added.length, updated: updated.length, removed: removed.length, failed: failed.length },
           'knowledge base updated',
         );
         // An edited lesson is taught as edited from the next turn on, without a restart (reading
         // the lessons again costs far less than the ingest that found the change).
-        catalogue.replaceWith(readLessons());
+        readLessons();
       }
       answers.prepare?.(); // nothing to do unless the index changed, here or in another process
       return report;
     };
     const follow = () => {
       if (!kb.refresh()) return;
-      catalogue.replaceWith(readLessons());
+      readLessons();
       answers.prepare?.();
     };
-    if (ingest) await refresh();
-    else answers.prepare?.();
+    const first = ingest ? await refresh() : undefined;
+    if (!first || !changedAnything(first)) readLessons();
+    if (!first) answers.prepare?.();
     const db = openStateDatabase(config.dataDir);
     const usage = new SqliteUsageRecorder(db);
     const conversation = new AssistantConversation({ db, catalogue, answers, usage });

@@ -9,7 +9,7 @@ import { foldDiacritics, hasDiacritics } from '../../knowledge/vietnamese/normal
 import { foldedTerms } from './plan/plan-index.ts';
 import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
-import { PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
+import { asSentence, PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
 
 const HOW_TO = new PhraseMatcher([
   'làm sao',
@@ -148,12 +148,12 @@ export function quizPairs(text: string): QuizPair[] {
     else if (key) {
       const right = key[1] ? options.get(key[1]) : undefined;
       const reason = key[2]!.trim();
-      const answer = [right, reason]
-        .filter((part): part is string => Boolean(part))
-        .map((part) => (/[.!?…]$/u.test(part) ? part : `${part}.`))
-        .filter((part, i, all) => i === 0 || !all[0]!.includes(part.slice(0, -1)))
-        .join(' ');
-      if (answer) pairs.push({ stem: stem.join(' '), answer });
+      // The reason often restates the right option; then the option alone says it.
+      const answer =
+        right && reason && !right.includes(reason.replace(/[.!?…]$/u, ''))
+          ? `${asSentence(right)} ${asSentence(reason)}`
+          : asSentence(right ?? reason);
+      if (right || reason) pairs.push({ stem: stem.join(' '), answer });
       stem = [];
       options.clear();
     } else if (line && !/^#+\s/u.test(line) && !/^câu \d+$/iu.test(line)) stem.push(line);

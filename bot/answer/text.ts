@@ -96,6 +96,11 @@ export function splitSteps(text: string): { number: number; text: string }[] {
   return steps.filter((s) => /\p{L}/u.test(s.text));
 }
 
+/** Ends a clause with a full stop unless it already ends a sentence. */
+export function asSentence(text: string): string {
+  return /[.!?…]$/u.test(text) ? text : `${text}.`;
+}
+
 /** Cuts text at a word boundary so that it fits `max` characters, ending with "…". */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

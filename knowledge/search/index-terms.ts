@@ -1,5 +1,5 @@
 import type { IndexTerms } from '../store/knowledge-store.ts';
-import { canonical, canonicalPhrases, foldTerm, pairTerm } from '../vietnamese/tokenize.ts';
+import { terms } from '../vietnamese/tokenize.ts';
 
 /**
  * How a chunk's text becomes full-text terms. Recorded in the store: a knowledge base indexed
@@ -22,22 +22,22 @@ export const LEAD_SYLLABLES = 15;
  * which come first in the pair columns too); the store writes them twice.
  */
 export function indexTerms(text: string): IndexTerms {
+  const { accented, folded } = terms(text);
   const acc: string[] = [];
   const accPair: string[] = [];
   const fold: string[] = [];
   const foldPair: string[] = [];
   let openingPairs = 0;
-  for (const syllables of canonicalPhrases(canonical(text))) {
-    const folded = syllables.map(foldTerm);
-    for (let i = 0; i < syllables.length; i++) {
-      acc.push(syllables[i]!);
+  accented.forEach((term, i) => {
+    if (!term.includes('_')) {
+      acc.push(term);
       fold.push(folded[i]!);
-      if (i + 1 === syllables.length) continue;
-      accPair.push(pairTerm(syllables[i]!, syllables[i + 1]!));
-      foldPair.push(pairTerm(folded[i]!, folded[i + 1]!));
-      if (acc.length < LEAD_SYLLABLES) openingPairs++;
+      return;
     }
-  }
+    accPair.push(term);
+    foldPair.push(folded[i]!);
+    if (acc.length < LEAD_SYLLABLES) openingPairs++;
+  });
   return {
     acc: acc.join(' '),
     accPair: accPair.join(' '),

@@ -7,7 +7,7 @@ import type { SearchHit } from '../../../knowledge/types.ts';
 import { foldedPairs } from '../scope.ts';
 import { PLAN_STOP, subjectTerms } from '../stopwords.ts';
 import { shorten } from '../extractive.ts';
-import { clip, PhraseMatcher, readQuestion, type QuestionText } from '../text.ts';
+import { asSentence, clip, PhraseMatcher, readQuestion, type QuestionText } from '../text.ts';
 import { parseTime, type PlanIndex, type TaskRecord, type TimeSpec } from './plan-index.ts';
 
 export type PlanField = 'lead' | 'support' | 'result' | 'timeframe';
@@ -136,7 +136,6 @@ export function askedFields(q: QuestionText): PlanField[] {
 }
 
 const cite = (t: TaskRecord) => `nhiệm vụ ${t.ref}`;
-const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
 
 /** A list question: by unit, timeframe or topic. Undefined when the question is not a list. */
 export function answerPlanList(q: QuestionText, plan: PlanIndex, hits: SearchHit[]): PlanAnswer | undefined {
@@ -230,10 +229,10 @@ function listText(header: string, tasks: TaskRecord[]): string {
   let shown = 0;
   for (const t of tasks) {
     const room = Math.max(60, Math.min(260, share - prefix(t).length));
-    const content = sentence(cut(t.content.replace(/[:.]$/, ''), room));
+    const content = asSentence(cut(t.content.replace(/[:.]$/, ''), room));
     // A short task title says little on its own: its expected result fills the line.
     const left = room - content.length - 10;
-    const result = left >= 40 ? ` Kết quả: ${sentence(cut(t.result, left))}` : '';
+    const result = left >= 40 ? ` Kết quả: ${asSentence(cut(t.result, left))}` : '';
     const line = `${prefix(t)}${content}${result}`;
     if (used + line.length > LIST_BUDGET && shown >= 3) break;
     lines.push(line);
@@ -294,26 +293,26 @@ export function singleTaskText(task: TaskRecord, fields: PlanField[]): string {
   const lines: string[] = [];
   switch (first) {
     case 'lead':
-      lines.push(`${task.lead} chủ trì ${cite(task)}: ${sentence(what)}`);
+      lines.push(`${task.lead} chủ trì ${cite(task)}: ${asSentence(what)}`);
       break;
     case 'support':
-      lines.push(`Phối hợp thực hiện ${cite(task)} (${what}): ${sentence(task.support)}`);
+      lines.push(`Phối hợp thực hiện ${cite(task)} (${what}): ${asSentence(task.support)}`);
       break;
     case 'result':
-      lines.push(`Kết quả cần đạt của ${cite(task)} (${what}): ${sentence(task.result)}`);
+      lines.push(`Kết quả cần đạt của ${cite(task)} (${what}): ${asSentence(task.result)}`);
       break;
     case 'timeframe':
-      lines.push(`Thời gian thực hiện ${cite(task)} (${what}): ${sentence(task.timeframe)}`);
+      lines.push(`Thời gian thực hiện ${cite(task)} (${what}): ${asSentence(task.timeframe)}`);
       break;
     default:
-      lines.push(`Theo ${cite(task)}: ${sentence(what)}`);
+      lines.push(`Theo ${cite(task)}: ${asSentence(what)}`);
   }
   let used = lines[0]!.length;
   for (const field of FIELDS) {
     if (field === first) continue;
     const room = BUDGET - used - LABEL[field].length - 6;
     if (room < 30) break;
-    const line = `- ${LABEL[field]}: ${sentence(clip(task[field], room))}`;
+    const line = `- ${LABEL[field]}: ${asSentence(clip(task[field], room))}`;
     lines.push(line);
     used += line.length + 1;
   }
