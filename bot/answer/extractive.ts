@@ -335,7 +335,11 @@ function stepsAnswer(
     return {
       text: `Bài “${doc.title}” không còn bước nào nữa. ${intro ? shorten(plain(sentences(intro.text)[0] ?? ''), 200) : ''}`.trim(),
     };
-  const header = followUp ? `Tiếp theo (bài “${doc.title}”):` : lead ? shorten(lead.text, LEAD_MAX) : '';
+  const header = followUp
+    ? `Tiếp theo (bài “${doc.title}”):`
+    : lead
+      ? shorten(lead.text, lead.max ?? LEAD_MAX)
+      : '';
   const caution = followUp ? undefined : bestCaution(doc, weights, lead?.text);
   const cautionLine = caution ? `Lưu ý: ${caution}` : '';
   const room = budget + STEPS_SLACK - header.length - cautionLine.length - 2;

@@ -137,10 +137,34 @@ const OWN_RULES = [
 const PRYING =
   /\b(xem|doc|lay|tra cuu|xuat|cho (toi |minh |em )?(xem|biet))\b.*\b(tin nhan|du lieu|thong tin|so dien thoai|lich su|cau hoi|tai khoan)( \w+){0,3} cua (nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)\b/;
 
+/**
+ * Asking the assistant to look up a named person's records ("tra giúp số căn cước của bà Hoa"):
+ * it holds none, and such a request from anyone, even a self-declared official, is declined.
+ */
+const LOOKUP =
+  /\b(tra|tra cuu|tim|kiem|cho (toi |minh |em )?(xin|biet))( giup| ho| dum)?\b.*\b(so can cuoc|can cuoc|cccd|so dinh danh|so dien thoai|sdt|dia chi|so tai khoan|ngay sinh)\b.*\bcua (ong|ba|anh|chi|co|chu|bac|em|chau|nguoi ten|ho ten|gia dinh) \w+/;
+
+/**
+ * Getting into what belongs to someone else without their knowledge: cracking a neighbour's
+ * Wi-Fi, reading a spouse's messages in secret. Protecting one's own ("bị hack", "người khác
+ * đọc trộm tin nhắn của tôi") is a safety question and does not match.
+ */
+const SOMEONE_ELSE =
+  '(hang xom|nha ben canh|nguoi khac|cua (chong|vo|nguoi yeu|ban trai|ban gai|sep|dong nghiep|ho|anh ay|chi ay))';
+const COVERT = [
+  new RegExp(
+    `(?<!\\bbi )\\b(be khoa|pha khoa|hack|do (mat khau|pass|mk))\\b.*\\b(wi-?fi|facebook|zalo|tai khoan|dien thoai|mat khau)\\b.*\\b${SOMEONE_ELSE}`,
+  ),
+  new RegExp(`\\b(doc|xem|nghe|theo doi|dinh vi)( \\w+){0,4} (trom|len)\\b.*\\b${SOMEONE_ELSE}`),
+  new RegExp(
+    `\\b(tin nhan|zalo|facebook|dien thoai|vi tri)( \\w+){0,3} ${SOMEONE_ELSE}\\b.*\\bma (anh|chi|co|ong|ba|em|ho|no|nguoi do)( ay)? (khong|ko|k) biet\\b`,
+  ),
+];
+
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
   if (REVEAL.test(text) && GIVEN.test(text)) return true;
-  if (PRYING.test(text)) return true;
+  if (PRYING.test(text) || LOOKUP.test(text) || COVERT.some((re) => re.test(text))) return true;
   return OVERRIDE.some((re) => re.test(text)) || OWN_RULES.some((re) => re.test(text));
 }
 
@@ -228,6 +252,9 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'putin',
   'chiến tranh',
   'đảng phái',
+  // who holds an office: the assistant knows the ward's plan, not who sits where
+  're:(chủ tịch|bí thư|bộ trưởng|giám đốc sở|trưởng công an)(?! ubnd phường| phường)[^.?!]* (là ai|tên là gì|tên gì|là ông nào|là bà nào)',
+  're:(ông|bà) nào (đang )?làm (chủ tịch|bí thư|bộ trưởng|giám đốc)',
   // medicine and health advice
   'uống thuốc gì',
   'thuốc gì',
@@ -293,6 +320,25 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'âm lịch',
   'lịch âm',
   'ngày hoàng đạo',
+  // worship and festivals
+  'rằm tháng',
+  'mâm cúng',
+  'đồ cúng',
+  're:cúng (gì|những gì|ngày|rằm|ông|giỗ|trong|ngoài)',
+  'đi lễ chùa',
+  'thắp hương',
+  // shopping advice: which brand or model to buy
+  're:(hãng|loại|mẫu|dòng) nào (bền|tốt|rẻ|ngon|tiết kiệm|đáng mua)',
+  're:mua (hãng|loại|mẫu) nào',
+  'két sắt',
+  // banking products, fines and taxes: amounts and comparisons the ward cannot advise on
+  're:ngân hàng nào (lãi|có lãi|tốt|uy tín|cho vay)',
+  'lãi cao nhất',
+  'mức phạt',
+  're:phạt bao nhiêu',
+  're:thuế thu nhập[^.?!]* bao nhiêu',
+  'bảo hiểm nhân thọ',
+  'bảo hiểm xe',
   // translation: the assistant teaches how to use a translator, it is not one
   'dịch sang tiếng',
   'dịch giúp',
