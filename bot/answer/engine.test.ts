@@ -166,6 +166,9 @@ describe('declining', () => {
     ]) {
       expect(await engine.ask(q)).toMatchObject({ answered: false, intent: 'out_of_scope' });
     }
+    // The same shapes about digital things stay questions.
+    for (const q of ['nên mua gói cước 4G loại nào rẻ', 'chia sẻ tin giả trên facebook bị phạt bao nhiêu'])
+      expect((await engine.ask(q)).intent).not.toBe('out_of_scope');
   });
 
   it('does not answer from the plan a question that only shares a year with it', async () => {
