@@ -91,6 +91,16 @@ describe('resident answers', () => {
   });
 });
 
+describe('naming a product', () => {
+  it('answers from the lesson whose keywords name a rare product, among everyday words', async () => {
+    const a = await engine.ask('con tôi hay dùng gemini làm bài, tôi lo nó chép nguyên văn thì sao');
+    expect(a.answered).toBe(true);
+    expect(a.sources[0]!.id).toMatch(/^ai-/);
+    // A short name that folds onto a Vietnamese word ("MU" / "mù") names nothing.
+    expect((await engine.ask('tối qua MU thắng mấy bàn')).answered).toBe(false);
+  });
+});
+
 describe('declining', () => {
   it('declines out-of-scope questions politely, naming where to get help', async () => {
     for (const q of ['Giá vàng hôm nay bao nhiêu?', 'ket qua xo so mien bac hom qua']) {

@@ -61,6 +61,12 @@ const INCIDENTAL_TASK_SCORE = 0.6;
 const MAX_QUESTION = 1000;
 /** A document whose profile holds this share of the question is considered even if not retrieved. */
 const PROFILE_CANDIDATE = 0.5;
+/**
+ * A name this rare in the knowledge base (idf; "chatgpt", "talkback") names the question's
+ * subject: a profile that holds it names the question at least this much, however long it is.
+ */
+const ANCHOR_WEIGHT = 4;
+const ANCHOR_NAMED = 0.7;
 /** Subject areas whose lessons hold the safe advice (lesson front-matter `area`). */
 const SAFETY_AREAS = new Set(['an-toan', 'an-toan-so', 'safety']);
 
@@ -300,7 +306,11 @@ export class Engine implements AnswerEngine {
       inScope.value < MIN_SCOPE ||
       (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary())) ||
       (!q.accented && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
-    if (!hits.length || (!previousQuestion && outOfScope)) {
+    // A lesson whose title or keywords hold the question's rare name ("gemini") puts it in scope.
+    const anchor = anchorOf(weights);
+    const namesLesson =
+      anchor !== undefined && [...this.profiles().values()].some((p) => typedTerms(p, false).has(anchor));
+    if (!hits.length || (!previousQuestion && outOfScope && !namesLesson)) {
       return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };
     }
     const { docId, value } = this.chooseDocument(q, preferAudience(hits, options.audience), weights, safety);
@@ -333,8 +343,10 @@ export class Engine implements AnswerEngine {
     // A lesson whose title or keywords name the subject is a candidate even when retrieval
     // missed it (its passages then count as its profile).
     const named = new Map<string, number>();
+    const anchor = anchorOf(weights);
     for (const [docId, profile] of profiles) {
-      const match = profileMatch(weights, profile);
+      const share = profileMatch(weights, profile);
+      const match = anchor && typedTerms(profile, false).has(anchor) ? Math.max(share, ANCHOR_NAMED) : share;
       named.set(docId, match);
       if (!candidates.has(docId) && match >= PROFILE_CANDIDATE)
         candidates.set(docId, { rank: 0, value: match });
@@ -461,6 +473,25 @@ function modelText(kind: SectionKind, text: string): string {
   return quizPairs(text)
     .map((p) => `Hỏi: ${p.stem}\nĐáp: ${p.answer}`)
     .join('\n');
+}
+
+/** A Vietnamese syllable without its marks: initial consonant, vowels, final consonant. */
+const VIETNAMESE_SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
+/**
+ * The question's rarest name, when it is rare in the knowledge base too ("chatgpt", "talkback"):
+ * it names the question's subject however many everyday words surround it. Only a word of three
+ * or more letters that is not a Vietnamese syllable counts: without marks, "mu" (Manchester
+ * United) would be "mù".
+ */
+function anchorOf(weights: Map<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const [t, w] of weights) {
+    const name = /^\p{L}[\p{L}\p{N}]{2,}$/u.test(t) && !VIETNAMESE_SYLLABLE.test(t);
+    if (name && w >= ANCHOR_WEIGHT && (!best || w > best[1])) best = [t, w];
+  }
+  return best?.[0];
 }
 
 /** Weighted share of the question's terms that a document's profile names (0..1). */
