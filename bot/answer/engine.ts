@@ -85,7 +85,13 @@ export class Engine implements AnswerEngine {
   private readonly llm?: LlmComposer;
   private plan?: { generation: string; index: PlanIndex };
   private areaCache?: { generation: string; map: Map<string, string> };
-  private profileCache?: { generation: string; map: Map<string, string>; vocabulary?: Vocabulary };
+  private profileCache?: {
+    generation: string;
+    map: Map<string, string>;
+    /** Each profile's syllables and pairs, folded: what a question's terms are matched with. */
+    terms: Map<string, Set<string>>;
+    vocabulary?: Vocabulary;
+  };
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -309,7 +315,7 @@ export class Engine implements AnswerEngine {
     // A lesson whose title or keywords hold the question's rare name ("gemini") puts it in scope.
     const anchor = anchorOf(weights);
     const namesLesson =
-      anchor !== undefined && [...this.profiles().values()].some((p) => typedTerms(p, false).has(anchor));
+      anchor !== undefined && [...this.profileTerms().values()].some((terms) => terms.has(anchor));
     if (!hits.length || (!previousQuestion && outOfScope && !namesLesson)) {
       return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };
     }
@@ -330,7 +336,6 @@ export class Engine implements AnswerEngine {
   ): { docId: string; value: number } {
     const top = hits[0]?.score || 1;
     const areas = this.areas();
-    const profiles = this.profiles();
     const candidates = new Map<string, { rank: number; value: number }>();
     for (const h of hits) {
       if (candidates.has(h.chunk.docId)) continue;
@@ -344,9 +349,9 @@ export class Engine implements AnswerEngine {
     // missed it (its passages then count as its profile).
     const named = new Map<string, number>();
     const anchor = anchorOf(weights);
-    for (const [docId, profile] of profiles) {
-      const share = profileMatch(weights, profile);
-      const match = anchor && typedTerms(profile, false).has(anchor) ? Math.max(share, ANCHOR_NAMED) : share;
+    for (const [docId, terms] of this.profileTerms()) {
+      const share = weightedShare(weights, terms);
+      const match = anchor && terms.has(anchor) ? Math.max(share, ANCHOR_NAMED) : share;
       named.set(docId, match);
       if (!candidates.has(docId) && match >= PROFILE_CANDIDATE)
         candidates.set(docId, { rank: 0, value: match });
@@ -363,9 +368,18 @@ export class Engine implements AnswerEngine {
   /** Each document's profile (title, keywords, summary), cached per index generation. */
   private profiles(): Map<string, string> {
     const generation = this.kb.store.getMeta('vectors.generation') ?? '';
-    if (this.profileCache?.generation !== generation)
-      this.profileCache = { generation, map: documentProfiles(this.kb) };
+    if (this.profileCache?.generation !== generation) {
+      const map = documentProfiles(this.kb);
+      const terms = new Map([...map].map(([docId, profile]) => [docId, typedTerms(profile, false)]));
+      this.profileCache = { generation, map, terms };
+    }
     return this.profileCache.map;
+  }
+
+  /** Each profile's folded terms, cached with the profiles. */
+  private profileTerms(): Map<string, Set<string>> {
+    this.profiles();
+    return this.profileCache!.terms;
   }
 
   /** Every word and word pair of the knowledge base, built on first use per generation. */
@@ -492,11 +506,6 @@ function anchorOf(weights: Map<string, number>): string | undefined {
     if (name && w >= ANCHOR_WEIGHT && (!best || w > best[1])) best = [t, w];
   }
   return best?.[0];
-}
-
-/** Weighted share of the question's terms that a document's profile names (0..1). */
-function profileMatch(weights: Map<string, number>, profile: string): number {
-  return weightedShare(weights, typedTerms(profile, false));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

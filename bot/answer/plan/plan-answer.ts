@@ -256,10 +256,10 @@ function cut(text: string, max: number): string {
   return short.length >= max * 0.7 ? short : clip(text, max);
 }
 
-/** Picks the one task a question is about: its own words, helped by the retrieval ranking. */
 /** How much less each further task retrieved counts. */
 const RANK_STEP = 0.1;
 
+/** Picks the one task a question is about: its own words, helped by the retrieval ranking. */
 export function pickTask(
   q: QuestionText,
   plan: PlanIndex,
