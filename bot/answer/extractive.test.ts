@@ -115,6 +115,44 @@ describe('composeFromDocument, what a question asks', () => {
     expect(text).toContain('Đổi mật khẩu tài khoản đó.');
     expect(text).not.toContain('Xóa tin rác.');
   });
+
+  it('gives the room of a note that adds nothing to the steps to the detail of the asked step', () => {
+    const long = (n: number, what: string) =>
+      `${n}. ${what} trong ứng dụng của cơ quan, kiểm tra kỹ từng mục trước khi lưu. ` +
+      'Ghi lại ngày giờ và người phụ trách vào sổ theo dõi của bộ phận.';
+    const lesson = (note: string): DocumentView => ({
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: [
+            long(1, 'Nhận hồ sơ'),
+            long(2, 'Nhập dữ liệu'),
+            '3. Khi công khai danh sách, chỉ đăng thông tin cần thiết. Che bớt số căn cước, số điện thoại.',
+            long(4, 'Lưu hồ sơ'),
+            long(5, 'Gửi kết quả'),
+          ].join('\n'),
+        },
+        { kind: 'notes', heading: 'Lưu ý', text: `- ${note}` },
+      ],
+    });
+    const q = readQuestion('công khai danh sách thì phải che những gì');
+    const w = weights(['cong', 'khai', 'danh', 'sach', 'che', 'cuoc']);
+    const generic =
+      'Văn bản hướng dẫn tiếp tục được ban hành; tra cứu bản mới nhất trên cơ sở dữ liệu văn bản pháp luật của cơ quan.';
+    const plain = composeFromDocument(q, lesson(generic), w, { budget: 300 }).text;
+    expect(plain).toContain('Che bớt số căn cước');
+    expect(plain).not.toContain('Lưu ý:');
+    // A note that holds what the steps do not ("niêm yết") is kept, as the lead or the caution.
+    const own = composeFromDocument(
+      readQuestion('niêm yết công khai danh sách thì phải che những gì'),
+      lesson(`Khi niêm yết, ${generic}`),
+      new Map([...w, ['niem', 1], ['yet', 1]]),
+      { budget: 300 },
+    ).text;
+    expect(own).toContain('Khi niêm yết, Văn bản hướng dẫn');
+  });
 });
 
 const selfCheck = [
@@ -168,6 +206,10 @@ describe('shorten', () => {
       'Mở ứng dụng VNeID trên điện thoại.',
     );
     expect(shorten('Ngắn gọn.', 40)).toBe('Ngắn gọn.');
+    // A condition is not a clause to stop at, even with a comma inside its brackets.
+    expect(
+      shorten('Khi công khai danh sách (bình xét, niêm yết), chỉ đăng thông tin cần thiết.', 62),
+    ).not.toBe('Khi công khai danh sách (bình xét, niêm yết).');
     expect(shorten('Một hai ba bốn năm sáu bảy tám chín mười mười một', 30)).toMatch(/…$/);
   });
 });

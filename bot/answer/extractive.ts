@@ -265,7 +265,8 @@ export function shorten(text: string, max: number): string {
   // Not at a colon, and not right after a condition: "Nếu …: bật chế độ máy bay" must keep its action.
   const clause = Math.max(...[', ', '; ', ' (', ' – ', ' - '].map((sep) => head.lastIndexOf(sep)));
   const kept = head.slice(0, clause);
-  const onlyCondition = CONDITION.test(kept) && !/[,;]/.test(kept);
+  // A comma inside brackets ("Khi công khai danh sách (bình xét, niêm yết)") ends no condition.
+  const onlyCondition = CONDITION.test(kept) && !/[,;]/.test(kept.replace(/\([^()]*\)?/g, ''));
   if (clause >= max * 0.45 && !kept.includes(':') && !onlyCondition)
     return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
   const space = head.lastIndexOf(' ');
@@ -293,11 +294,17 @@ function stepForms(step: Step, weights: Map<string, number>): string[] {
   return [...new Set(forms)].map((f) => `${step.number}. ${f}`);
 }
 
+interface Layout {
+  lines: string[];
+  /** Whether the steps the question is about are shown with all their detail. */
+  askedWhole: boolean;
+}
+
 /**
  * Fits the steps into `room`: every step first in its shortest form; the steps that hold most
  * of the question then get all their detail, and the others one more level at a time.
  */
-function fitSteps(steps: Step[], room: number, weights: Map<string, number>): string[] | undefined {
+function fitSteps(steps: Step[], room: number, weights: Map<string, number>): Layout | undefined {
   const forms = steps.map((s) => stepForms(s, weights));
   const level = steps.map(() => 0);
   const size = () => forms.reduce((n, f, i) => n + f[level[i]!]!.length + 1, 0);
@@ -312,12 +319,31 @@ function fitSteps(steps: Step[], room: number, weights: Map<string, number>): st
   };
   // The steps the question is about get their detail first, then every step in turn.
   const top = steps[order[0]!]!.score;
-  for (const i of order) if (top > 0 && steps[i]!.score >= top * 0.8) while (grow(i));
+  const asked = order.filter((i) => top > 0 && steps[i]!.score >= top * 0.8);
+  for (const i of asked) while (grow(i));
   for (let grew = true; grew;) {
     grew = false;
     for (const i of order) grew = grow(i) || grew;
   }
-  return forms.map((f, i) => f[level[i]!]!);
+  return {
+    lines: forms.map((f, i) => f[level[i]!]!),
+    askedWhole: asked.every((i) => level[i] === forms[i]!.length - 1),
+  };
+}
+
+/**
+ * Lays out as many steps as fit: steps are left out only when even the shortest lines do not
+ * fit (then "bước tiếp theo" shows the rest).
+ */
+function laySteps(steps: Step[], room: number, weights: Map<string, number>): Layout & { shown: number } {
+  let shown = steps;
+  let layout = fitSteps(shown, room, weights);
+  while (!layout && shown.length > 3) {
+    shown = shown.slice(0, -1);
+    layout = fitSteps(shown, room - 70, weights);
+  }
+  layout ??= { lines: shown.map((s) => stepForms(s, weights)[0]!), askedWhole: false };
+  return { ...layout, shown: shown.length };
 }
 
 function stepsAnswer(
@@ -340,26 +366,31 @@ function stepsAnswer(
     : lead
       ? shorten(lead.text, lead.max ?? LEAD_MAX)
       : '';
-  const caution = followUp ? undefined : bestCaution(doc, weights, lead?.text);
-  const cautionLine = caution ? `Lưu ý: ${caution}` : '';
-  const room = budget + STEPS_SLACK - header.length - cautionLine.length - 2;
-  // A resident needs the whole path: steps are left out only when even the shortest lines
-  // do not fit, and then "bước tiếp theo" shows the rest.
-  let shown = remaining;
-  let lines = fitSteps(shown, room, weights);
-  while (!lines && shown.length > 3) {
-    shown = shown.slice(0, -1);
-    lines = fitSteps(shown, room - 70, weights);
+  let caution = followUp ? undefined : bestCaution(doc, weights, lead?.text);
+  const room = (line: string) => budget + STEPS_SLACK - header.length - line.length - 2;
+  let laid = laySteps(remaining, room(caution ? `Lưu ý: ${caution}` : ''), weights);
+  // A resident needs the whole path and the detail of the step asked about; a note that adds
+  // nothing of the question to the steps gives way to that detail.
+  if (caution && !addsToSteps(caution, remaining, weights) && !laid.askedWhole) {
+    const without = laySteps(remaining, room(''), weights);
+    if (without.shown >= laid.shown) [laid, caution] = [without, undefined];
   }
-  lines ??= shown.map((s) => stepForms(s, weights)[0]!);
-  const next = shown.length < remaining.length ? remaining[shown.length]!.number : undefined;
-  const out = [header, ...lines].filter(Boolean);
+  const cautionLine = caution ? `Lưu ý: ${caution}` : '';
+  const next = laid.shown < remaining.length ? remaining[laid.shown]!.number : undefined;
+  const out = [header, ...laid.lines].filter(Boolean);
   if (next !== undefined) {
-    const left = remaining.length - shown.length;
+    const left = remaining.length - laid.shown;
     out.push(`(Còn ${left} bước nữa: hỏi “bước tiếp theo” để xem tiếp.)`);
   }
   if (cautionLine) out.push(cautionLine);
   return { text: out.join('\n'), nextStep: next };
+}
+
+/** Whether a note holds some word of the question that no step holds ("bị từ chối thì sao"). */
+function addsToSteps(note: string, steps: Step[], weights: Map<string, number>): boolean {
+  const stepText = steps.map((s) => s.sentences.join(' ')).join(' ');
+  const notInSteps = [...weights].filter(([t, w]) => score(new Map([[t, w]]), stepText) === 0);
+  return score(new Map(notInSteps), note) > 0;
 }
 
 /**
@@ -379,7 +410,8 @@ function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: st
     if (s > best.score) best = { text: n, score: s };
   }
   const text = sentences(best.text)[0] ?? best.text;
-  return shown && (shown.includes(text) || text.includes(shown)) ? undefined : shorten(text, CAUTION_MAX);
+  if (shown && (shown.includes(text) || text.includes(shown))) return undefined;
+  return shorten(text, CAUTION_MAX);
 }
 
 /** The intro's sentence on what to have ready ("Bạn cần tài khoản VNeID mức độ 2…"): step 1 assumes it. */
