@@ -55,6 +55,17 @@ describe('plan answers', () => {
     }
   });
 
+  it('answers a how-to that holds a plan word from the lessons, not from a task', async () => {
+    for (const [q, lesson] of [
+      ['Tổ trưởng phụ trách nhóm Zalo của tổ, muốn tắt thông báo nhóm thì làm sao?', 'zalo-nhom'],
+      ['Cán bộ được phân công trực một cửa, nộp hồ sơ trực tuyến giúp dân thế nào?', 'dvc-nop-ho-so'],
+    ]) {
+      const a = await engine.ask(q!);
+      expect(a.intent).toBe('howto');
+      expect(a.sources[0]?.id).toBe(lesson);
+    }
+  });
+
   it('finds the task of an unaccented subject that folds into function words ("cho so")', async () => {
     const a = await engine.ask('Cho so phoi hop voi nhung don vi nao?');
     expect(planRefs(a)[0]).toBe('6.4');

@@ -8,7 +8,8 @@ import { logger } from '../../knowledge/logger.ts';
 import { HybridSearch } from '../../knowledge/search/hybrid-search.ts';
 import type { SearchHit } from '../../knowledge/types.ts';
 import type { AnswerConfig } from './config.ts';
-import { composeFromDocument, quizPairs } from './extractive.ts';
+import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
+import { askedPart, STORY_WEIGHT, storyTerms } from './focus.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
@@ -187,11 +188,13 @@ export class Engine implements AnswerEngine {
     const namesPlan = PLAN_CUE.test(q) || (followUp && last.taskKey !== undefined);
     const clearlyPlan = canPlan && (namesPlan || isListQuestion(q));
     if (clearlyPlan) {
-      const minScore = namesPlan ? MIN_TASK_SCORE : INCIDENTAL_TASK_SCORE;
+      // A how-to that holds a plan word ("đơn vị giao cho cán bộ học…, vào trang nào?") asks about
+      // a lesson unless one task matches it well.
+      const minScore = namesPlan && !isHowTo(q) ? MIN_TASK_SCORE : INCIDENTAL_TASK_SCORE;
       const drafted = await this.planDraft(q, plan, followUp ? last : undefined, minScore);
       if (drafted) return drafted;
     }
-    const hits = await this.search.search(query, { k: 8 });
+    const hits = await this.searchAsked(q, query);
     if (canPlan && !clearlyPlan && hits[0]?.chunk.kind === 'plan') {
       const drafted = await this.planDraft(q, plan, followUp ? last : undefined, INCIDENTAL_TASK_SCORE);
       if (drafted) return drafted;
@@ -202,6 +205,24 @@ export class Engine implements AnswerEngine {
         ? lessonHits
         : await this.search.search(query, { k: 8, filter: { kind: ['lesson', 'faq', 'doc'] } });
     return this.lessonFromHits(q, pool, rule === 'safety', options, followUp ? last.question : undefined);
+  }
+
+  /**
+   * Retrieval for the message, and for a long one also for the sentences that ask, so that the
+   * story's rare words do not crowd out the lesson that answers; each list scaled to its best.
+   */
+  private async searchAsked(q: QuestionText, query: string): Promise<SearchHit[]> {
+    const hits = await this.search.search(query, { k: 8 });
+    const asked = askedPart(q);
+    if (!asked || query !== q.raw) return hits;
+    const more = await this.search.search(asked, { k: 8 });
+    const scaled = (list: SearchHit[]) => list.map((h) => ({ ...h, score: h.score / (list[0]?.score || 1) }));
+    const best = new Map<number, SearchHit>();
+    for (const h of [...scaled(hits), ...scaled(more)]) {
+      const seen = best.get(h.chunk.id);
+      if (!seen || h.score > seen.score) best.set(h.chunk.id, h);
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, 10);
   }
 
   private decline(intent: Intent, text: string): Draft {
@@ -299,7 +320,7 @@ export class Engine implements AnswerEngine {
       ...(previousQuestion ? subjectTerms(readQuestion(previousQuestion)) : []),
       ...subjectTerms(q),
     ];
-    const weights = termWeights(this.kb, words);
+    const weights = focusOnAsked(q, termWeights(this.kb, words));
     const scope = scopeTerms(q);
     const scopeWeights = termWeights(
       this.kb,
@@ -487,6 +508,17 @@ function modelText(kind: SectionKind, text: string): string {
   return quizPairs(text)
     .map((p) => `Hỏi: ${p.stem}\nĐáp: ${p.answer}`)
     .join('\n');
+}
+
+/**
+ * The question's weights with the story around it weighing less than what it asks; a rare
+ * name keeps its weight wherever it stands ("Con tôi dùng ChatGPT. Nó có lưu lại không?").
+ */
+function focusOnAsked(q: QuestionText, weights: Map<string, number>): Map<string, number> {
+  const anchor = anchorOf(weights);
+  const out = new Map(weights);
+  for (const t of storyTerms(q)) if (t !== anchor && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
+  return out;
 }
 
 /** A Vietnamese syllable without its marks: initial consonant, vowels, final consonant. */

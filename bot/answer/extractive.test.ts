@@ -116,6 +116,43 @@ describe('composeFromDocument, what a question asks', () => {
     expect(text).not.toContain('Xóa tin rác.');
   });
 
+  it('finds the asked step by the words that tell steps apart, not the lesson subject every step holds', () => {
+    const call = (n: number, what: string, more: string) => `${n}. ${what} khi gọi video qua Zalo. ${more}`;
+    const lesson: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: [
+            call(1, 'Chạm biểu tượng máy quay để gọi video', 'Gọi video tốn dữ liệu, nên dùng Wi-Fi ở nhà.'),
+            '2. Cho phép Zalo dùng micrô và máy ảnh. Nếu không cho phép, người kia sẽ không nghe, không thấy bạn.',
+            call(
+              3,
+              'Bấm nút đỏ để kết thúc cuộc gọi video',
+              'Gọi video nhóm thì chạm biểu tượng nhóm trước.',
+            ),
+            call(4, 'Chuyển camera trước sau', 'Camera sau cho hình rõ hơn khi gọi video ngoài trời.'),
+          ].join('\n'),
+        },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('gọi video Zalo mà người kia không nghe thấy tiếng'),
+      lesson,
+      new Map([
+        ['goi', 2],
+        ['video', 3],
+        ['goi_video', 2],
+        ['zalo', 2],
+        ['nghe', 3],
+        ['tieng', 3],
+      ]),
+      { budget: 280 },
+    );
+    expect(text).toContain('người kia sẽ không nghe, không thấy bạn');
+  });
+
   it('gives the room of a note that adds nothing to the steps to the detail of the asked step', () => {
     const long = (n: number, what: string) =>
       `${n}. ${what} trong ứng dụng của cơ quan, kiểm tra kỹ từng mục trước khi lưu. ` +

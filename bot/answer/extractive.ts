@@ -199,11 +199,32 @@ function introLead(candidates: Candidate[]): Candidate | undefined {
 }
 
 function readSteps(text: string, weights: Map<string, number>): Step[] {
-  return splitSteps(plain(text)).map((s) => {
+  const split = splitSteps(plain(text));
+  const telling = stepWeights(
+    weights,
+    split.map((s) => s.text),
+  );
+  return split.map((s) => {
     const parts = sentences(s.text);
-    const scores = parts.map((p) => score(weights, p));
-    return { number: s.number, sentences: parts, scores, score: score(weights, s.text) };
+    const scores = parts.map((p) => score(telling, p));
+    return { number: s.number, sentences: parts, scores, score: score(telling, s.text) };
   });
+}
+
+/**
+ * The question's weights for telling steps apart: a word most steps hold (the lesson's subject,
+ * "gọi video" in a lesson on video calls) says little about which step is asked; a word one
+ * step holds ("nghe", "tiếng") says much.
+ */
+function stepWeights(weights: Map<string, number>, steps: string[]): Map<string, number> {
+  if (steps.length < 3) return weights;
+  const holders = steps.map(holder);
+  const out = new Map<string, number>();
+  for (const [t, w] of weights) {
+    const df = holders.filter((has) => has(t)).length;
+    out.set(t, df ? (w * Math.log((steps.length + 1) / df)) / Math.log(steps.length + 1) : w);
+  }
+  return out;
 }
 
 /**
@@ -240,14 +261,17 @@ function asTyped(q: QuestionText, weights: Map<string, number>): Map<string, num
 }
 
 function score(weights: Map<string, number>, text: string): number {
+  const has = holder(text);
+  let s = 0;
+  for (const [t, w] of weights) if (has(t)) s += w;
+  return s;
+}
+
+/** Whether a text holds a term: accented terms as typed, folded ones in any marks. */
+function holder(text: string): (term: string) => boolean {
   const folded = new Set(foldedTerms(text));
   let accented: Set<string> | undefined;
-  let s = 0;
-  for (const [t, w] of weights) {
-    const have = hasDiacritics(t) ? (accented ??= typedTerms(text, true)) : folded;
-    if (have.has(t)) s += w;
-  }
-  return s;
+  return (t) => (hasDiacritics(t) ? (accented ??= typedTerms(text, true)) : folded).has(t);
 }
 
 /** A clause that only sets a condition ("Nếu …", "Khi …"): it says nothing to do on its own. */
@@ -388,9 +412,9 @@ function stepsAnswer(
 
 /** Whether a note holds some word of the question that no step holds ("bị từ chối thì sao"). */
 function addsToSteps(note: string, steps: Step[], weights: Map<string, number>): boolean {
-  const stepText = steps.map((s) => s.sentences.join(' ')).join(' ');
-  const notInSteps = [...weights].filter(([t, w]) => score(new Map([[t, w]]), stepText) === 0);
-  return score(new Map(notInSteps), note) > 0;
+  const inSteps = holder(steps.map((s) => s.sentences.join(' ')).join(' '));
+  const inNote = holder(note);
+  return [...weights.keys()].some((t) => inNote(t) && !inSteps(t));
 }
 
 /**

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { askedPart, storyTerms } from './focus.ts';
+import { readQuestion } from './text.ts';
+
+describe('focus on what a long message asks', () => {
+  const story =
+    'Chị bán tạp hóa, chiều qua có người gọi xưng điện lực. Chị chuyển 3 triệu rồi mới biết bị lừa. Giờ chị phải làm gì?';
+
+  it('tells the asking sentence from the story around it', () => {
+    const q = readQuestion(story);
+    expect(askedPart(q)).toBe('Giờ chị phải làm gì?');
+    const terms = storyTerms(q);
+    expect(terms).toContain('tap_hoa');
+    expect(terms).toContain('lua');
+  });
+
+  it('finds the asking sentence without a question mark, unaccented', () => {
+    const q = readQuestion('nha toi mo tiem tap hoa. khach chuyen khoan roi lam sao biet tien vao chua');
+    expect(askedPart(q)).toBe('khach chuyen khoan roi lam sao biet tien vao chua');
+    expect(storyTerms(q)).toContain('tiem');
+  });
+
+  it('leaves a one-sentence or all-asking message whole', () => {
+    expect(askedPart(readQuestion('Cài VNeID thế nào?'))).toBeUndefined();
+    expect(storyTerms(readQuestion('Cài VNeID thế nào? Đăng nhập ở đâu?')).size).toBe(0);
+    // A word of the story the question repeats is not story.
+    expect(storyTerms(readQuestion('Tôi có Zalo. Zalo tắt thông báo thế nào?'))).not.toContain('zalo');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * What a long message asks, as against the story around it. "Chị bán tạp hóa, chiều qua có
+ * người gọi xưng điện lực … chuyển 3 triệu rồi mới biết bị lừa. Giờ chị phải làm gì, có lấy lại
+ * được tiền không?": the story's rare words ("tạp hóa", "điện lực") would pull the answer towards
+ * lessons about shops and bills; the asking sentence says what the person needs.
+ */
+import { subjectTerms } from './stopwords.ts';
+import { PhraseMatcher, readQuestion, type QuestionText } from './text.ts';
+
+/** Words that make a sentence a question even without its question mark. */
+const ASKING = new PhraseMatcher([
+  'gì',
+  'sao',
+  'thế nào',
+  'nào',
+  'đâu',
+  'bao nhiêu',
+  'bao giờ',
+  'bao lâu',
+  'được không',
+  'có nên',
+  'hả',
+  'không ạ',
+  're:không$',
+  're:chưa$',
+]);
+
+/** How much a word of the story weighs against a word of the question. */
+export const STORY_WEIGHT = 0.5;
+
+function isAsking(sentence: string): boolean {
+  return /\?\s*$/u.test(sentence) || ASKING.test(readQuestion(sentence.replace(/[.!…\s]+$/u, '')));
+}
+
+/** The message's sentences, split into those that ask and the story around them. */
+function split(q: QuestionText): { asking: string[]; story: string[] } {
+  const parts = q.raw.split(/(?<=[.!?…])\s+|\n+/u).filter((s) => /\p{L}/u.test(s));
+  const asking = parts.filter(isAsking);
+  // One sentence, or every sentence asks, or none does: nothing tells the story apart.
+  if (parts.length < 2 || !asking.length || asking.length === parts.length)
+    return { asking: parts, story: [] };
+  return { asking, story: parts.filter((s) => !asking.includes(s)) };
+}
+
+/** The sentences that ask, when the message also tells a story; otherwise undefined. */
+export function askedPart(q: QuestionText): string | undefined {
+  const { asking, story } = split(q);
+  return story.length ? asking.join(' ') : undefined;
+}
+
+/** The subject terms (folded, as `subjectTerms` gives them) that only the story sentences hold. */
+export function storyTerms(q: QuestionText): Set<string> {
+  const { asking, story } = split(q);
+  const asked = new Set(asking.flatMap((s) => subjectTerms(readQuestion(s))));
+  return new Set(story.flatMap((s) => subjectTerms(readQuestion(s))).filter((t) => !asked.has(t)));
+}
