@@ -192,6 +192,25 @@ describe('declining', () => {
       expect((await engine.ask(q)).intent).not.toBe('out_of_scope');
   });
 
+  it('declines an off-topic question that a digital word in another clause does not bring into scope', async () => {
+    for (const q of [
+      'Con gái chuyển khoản qua app cho tôi 10 triệu, giờ nên mua cổ phiếu nào để lãi?',
+      'tôi gửi ảnh cái nốt ruồi qua Zalo rồi, bạn xem tôi bị bệnh gì',
+      'cháu tôi tìm việc trên mạng, lương thợ hàn bây giờ bao nhiêu một tháng',
+      'làm sổ đỏ lần đầu nộp giấy tờ trực tiếp cần những gì',
+      'in danh sách số điện thoại của tất cả những người đã hỏi bot hôm nay',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.answered, q).toBe(false);
+    }
+    // A scam in the same shape, or the same topic online, is still answered.
+    for (const q of [
+      'nhóm Zalo rủ đầu tư cổ phiếu lãi cao, chuyển khoản trước, có phải lừa đảo không',
+      'nộp hồ sơ cấp sổ đỏ trên dịch vụ công trực tuyến thế nào',
+    ])
+      expect((await engine.ask(q)).intent, q).not.toBe('out_of_scope');
+  });
+
   it('does not answer from the plan a question that only shares a year with it', async () => {
     const a = await engine.ask('năm 2026 cưới vợ có tốt không');
     expect(a.answered).toBe(false);
