@@ -167,7 +167,8 @@ const COVERT = [
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
   if (REVEAL.test(text) && GIVEN.test(text)) return true;
-  if (PRYING.some((re) => re.test(text)) || LOOKUP.test(text) || COVERT.some((re) => re.test(text))) return true;
+  if (PRYING.some((re) => re.test(text)) || LOOKUP.test(text) || COVERT.some((re) => re.test(text)))
+    return true;
   return OVERRIDE.some((re) => re.test(text)) || OWN_RULES.some((re) => re.test(text));
 }
 
