@@ -110,6 +110,12 @@ describe('naming a product', () => {
     // A short name that folds onto a Vietnamese word ("MU" / "mù") names nothing.
     expect((await engine.ask('tối qua MU thắng mấy bàn')).answered).toBe(false);
   });
+
+  it('answers a list-shaped question about a product a lesson names from that lesson, not the plan', async () => {
+    const a = await engine.ask('Con tôi hay dùng ChatGPT, những gì không nên gõ vào đó?');
+    expect(a.intent).not.toBe('plan');
+    expect(a.sources[0]?.id).toBe('ai-tro-ly-ai-an-toan');
+  });
 });
 
 describe('declining', () => {

@@ -186,7 +186,9 @@ export class Engine implements AnswerEngine {
     // Clearly about the plan: one search, over the plan only. A list word alone ("danh sách")
     // is a weaker cue: without a list to give, one task must match as well as by chance.
     const namesPlan = PLAN_CUE.test(q) || (followUp && last.taskKey !== undefined);
-    const clearlyPlan = canPlan && (namesPlan || isListQuestion(q));
+    // A rare name a lesson holds ("con tôi dùng ChatGPT…") is about that lesson unless the plan is named.
+    const namesLesson = this.namesLesson(q);
+    const clearlyPlan = canPlan && (namesPlan || (isListQuestion(q) && !namesLesson));
     if (clearlyPlan) {
       // A how-to that holds a plan word ("đơn vị giao cho cán bộ học…, vào trang nào?") asks about
       // a lesson unless one task matches it well.
@@ -195,7 +197,7 @@ export class Engine implements AnswerEngine {
       if (drafted) return drafted;
     }
     const hits = await this.searchAsked(q, query);
-    if (canPlan && !clearlyPlan && hits[0]?.chunk.kind === 'plan') {
+    if (canPlan && !clearlyPlan && !namesLesson && hits[0]?.chunk.kind === 'plan') {
       const drafted = await this.planDraft(q, plan, followUp ? last : undefined, INCIDENTAL_TASK_SCORE);
       if (drafted) return drafted;
     }
@@ -334,10 +336,7 @@ export class Engine implements AnswerEngine {
       (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary())) ||
       (!q.accented && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
     // A lesson whose title or keywords hold the question's rare name ("gemini") puts it in scope.
-    const anchor = anchorOf(weights);
-    const namesLesson =
-      anchor !== undefined && [...this.profileTerms().values()].some((terms) => terms.has(anchor));
-    if (!hits.length || (!previousQuestion && outOfScope && !namesLesson)) {
+    if (!hits.length || (!previousQuestion && outOfScope && !this.namesLesson(q, weights))) {
       return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };
     }
     const { docId, value } = this.chooseDocument(q, preferAudience(hits, options.audience), weights, safety);
@@ -384,6 +383,12 @@ export class Engine implements AnswerEngine {
       if (score > best.score) best = { docId, value, score };
     }
     return best;
+  }
+
+  /** Whether a lesson's title or keywords hold the question's rare name ("gemini", "shopee"). */
+  private namesLesson(q: QuestionText, weights = termWeights(this.kb, subjectTerms(q))): boolean {
+    const anchor = anchorOf(weights);
+    return anchor !== undefined && [...this.profileTerms().values()].some((terms) => terms.has(anchor));
   }
 
   /** Each document's profile (title, keywords, summary), cached per index generation. */
