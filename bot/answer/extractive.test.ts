@@ -189,6 +189,15 @@ describe('composeFromDocument, what a question asks', () => {
       { budget: 300 },
     ).text;
     expect(own).toContain('Khi niêm yết, Văn bản hướng dẫn');
+    // …unless the lesson's title holds it: the lesson's subject adds nothing.
+    const titled = composeFromDocument(
+      readQuestion('niêm yết công khai danh sách thì che thế nào'),
+      { ...lesson(`Khi niêm yết, ${generic}`), title: 'Niêm yết danh sách' },
+      new Map([...w, ['niem', 1], ['yet', 1]]),
+      { budget: 300 },
+    ).text;
+    expect(titled).toContain('Che bớt số căn cước');
+    expect(titled).not.toContain('Văn bản hướng dẫn');
   });
 });
 

@@ -395,7 +395,7 @@ function stepsAnswer(
   let laid = laySteps(remaining, room(caution ? `Lưu ý: ${caution}` : ''), weights);
   // A resident needs the whole path and the detail of the step asked about; a note that adds
   // nothing of the question to the steps gives way to that detail.
-  if (caution && !addsToSteps(caution, remaining, weights) && !laid.askedWhole) {
+  if (caution && !addsToSteps(caution, remaining, weights, doc.title) && !laid.askedWhole) {
     const without = laySteps(remaining, room(''), weights);
     if (without.shown >= laid.shown) [laid, caution] = [without, undefined];
   }
@@ -410,9 +410,12 @@ function stepsAnswer(
   return { text: out.join('\n'), nextStep: next };
 }
 
-/** Whether a note holds some word of the question that no step holds ("bị từ chối thì sao"). */
-function addsToSteps(note: string, steps: Step[], weights: Map<string, number>): boolean {
-  const inSteps = holder(steps.map((s) => s.sentences.join(' ')).join(' '));
+/**
+ * Whether a note holds some word of the question that no step holds ("bị từ chối thì sao"); the
+ * lesson's subject (its title's words) adds nothing.
+ */
+function addsToSteps(note: string, steps: Step[], weights: Map<string, number>, title: string): boolean {
+  const inSteps = holder(`${title} ${steps.map((s) => s.sentences.join(' ')).join(' ')}`);
   const inNote = holder(note);
   return [...weights.keys()].some((t) => inNote(t) && !inSteps(t));
 }

@@ -35,6 +35,9 @@ const toList = (list: string): StopList => ({
 export const STOP = toList(FUNCTION_WORDS);
 export const PLAN_STOP = toList(`${FUNCTION_WORDS} ${PLAN_WORDS}`);
 
+/** Words of negation (folded), kept in a pair with the subject word they negate. */
+const NEGATION = new Set(['khong', 'chua', 'chang']);
+
 /**
  * The subject words of a question (folded), with pairs of neighbours that are both subject
  * words. `stop` decides which words are shape only.
@@ -48,6 +51,8 @@ export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
     const isStop = typed.map((w) => set.has(q.accented ? w : foldDiacritics(w)));
     const folded = typed.map((w) => foldDiacritics(w));
     folded.forEach((w, i) => {
+      // "không nghe", "chưa nhận": what does not work is what a troubleshooting question is about.
+      if (NEGATION.has(w) && i + 1 < folded.length && !isStop[i + 1]) out.push(`${w}_${folded[i + 1]}`);
       if (isStop[i]) return;
       out.push(w);
       if (i + 1 < folded.length && !isStop[i + 1]) out.push(`${w}_${folded[i + 1]}`);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { subjectTerms } from './stopwords.ts';
+import { readQuestion } from './text.ts';
+
+describe('subjectTerms', () => {
+  it('keeps subject words and their pairs, not the shape of the question', () => {
+    const terms = subjectTerms(readQuestion('làm sao cài VNeID trên điện thoại?'));
+    expect(terms).toEqual(expect.arrayContaining(['cai', 'cai_vneid', 'vneid', 'dien_thoai']));
+    expect(terms).not.toContain('lam');
+    expect(terms).not.toContain('sao');
+  });
+
+  it('keeps a negation with the word it negates: a troubleshooting question is about what fails', () => {
+    for (const q of ['gọi video mà cháu không nghe thấy tiếng', 'goi video ma chau ko nghe thay tieng'])
+      expect(subjectTerms(readQuestion(q))).toContain('khong_nghe');
+    expect(subjectTerms(readQuestion('chưa nhận được tiền'))).toContain('chua_nhan');
+  });
+});
