@@ -44,6 +44,16 @@ describe('composeFromDocument', () => {
     expect(text.length).toBeLessThanOrEqual(800);
   });
 
+  it('answers with the steps when one part of a two-part message asks how', () => {
+    const { text } = composeFromDocument(
+      readQuestion('Bật mã PIN kiểu gì? Người xưng nhân viên hỏi mã thì đưa được không?'),
+      doc,
+      weights(['bat', 'ma', 'pin', 'nhan', 'vien', 'dua']),
+    );
+    expect(text).toMatch(/^3\. Bật mã PIN/m);
+    expect(text).toContain('Không đưa mã PIN cho ai');
+  });
+
   it('leaves steps for "bước tiếp theo" when even short lines do not fit, and continues from there', () => {
     const q = readQuestion('làm sao mở mục');
     const first = composeFromDocument(q, doc, weights(['muc']), { budget: 300 });

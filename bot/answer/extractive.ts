@@ -9,7 +9,15 @@ import { foldDiacritics, hasDiacritics } from '../../knowledge/vietnamese/normal
 import { foldedTerms } from './plan/plan-index.ts';
 import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
-import { asSentence, PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
+import {
+  asSentence,
+  PhraseMatcher,
+  plain,
+  readQuestion,
+  sentences,
+  splitSteps,
+  type QuestionText,
+} from './text.ts';
 
 const HOW_TO = new PhraseMatcher([
   'làm sao',
@@ -92,8 +100,18 @@ interface Step {
   score: number;
 }
 
+/**
+ * Whether the question, or one of its parts, asks how to do something: "vào nhóm kiểu gì? tắt
+ * bớt được không" asks for the steps, and for a judgement besides.
+ */
 export function isHowTo(q: QuestionText): boolean {
-  return HOW_TO.test(q) && !JUDGEMENT.test(q);
+  return questionParts(q).some((part) => HOW_TO.test(part) && !JUDGEMENT.test(part));
+}
+
+/** The parts of a message that asks several things, at its question marks and sentence ends. */
+function questionParts(q: QuestionText): QuestionText[] {
+  const parts = q.raw.split(/(?<=[?!.…])\s+|\n+/u).filter((p) => /\p{L}/u.test(p));
+  return parts.length > 1 ? parts.map(readQuestion) : [q];
 }
 
 /** Composes an answer from one document; `fromStep` continues the steps of an earlier answer. */
@@ -116,7 +134,7 @@ export function composeFromDocument(
   // what a resident needs.
   const lead =
     (definition && introLead(candidates)) ||
-    leadSentence(candidates, isHowTo(q)) ||
+    leadSentence(candidates, isHowTo(q) && !JUDGEMENT.test(q)) ||
     candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
   const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead);
   // A long lesson that covers several tasks: start at the steps the question is about.
