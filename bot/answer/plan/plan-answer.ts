@@ -87,6 +87,17 @@ const LIST_CUE = new PhraseMatcher([
   'hoạt động nào',
 ]);
 
+/** List words that ask for tasks; "danh sách", "liệt kê", "những gì" may list anything. */
+const TASKS_CUE = new PhraseMatcher([
+  'nhiệm vụ',
+  'những việc',
+  'các việc',
+  'việc nào',
+  'việc gì',
+  'những hoạt động',
+  'hoạt động nào',
+]);
+
 /** Words that mark a question about a plan rather than a how-to. */
 export const PLAN_CUE = new PhraseMatcher([
   'chủ trì',
@@ -164,6 +175,8 @@ export function answerPlanList(q: QuestionText, plan: PlanIndex, hits: SearchHit
   }
 
   if (!said.length) {
+    // "Danh sách hộ được hỗ trợ đăng lên nhóm được không" names a list, not the plan's tasks.
+    if (!TASKS_CUE.test(q) && !PLAN_CUE.test(q)) return undefined;
     tasks = topicTasks(q, plan, hits);
     said.push('liên quan');
     if (!tasks.length) return undefined;

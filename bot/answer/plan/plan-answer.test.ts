@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestKnowledgeBase, type TestKnowledgeBase } from '../testing.ts';
+import { readQuestion } from '../text.ts';
+import { answerPlanList } from './plan-answer.ts';
+import { PlanIndex } from './plan-index.ts';
+
+let base: TestKnowledgeBase;
+let plan: PlanIndex;
+
+beforeAll(async () => {
+  base = await buildTestKnowledgeBase();
+  plan = new PlanIndex(base.kb);
+});
+afterAll(() => base.close());
+
+describe('answerPlanList', () => {
+  it('lists the tasks about a topic when the question asks for tasks', () => {
+    const list = answerPlanList(readQuestion('nhung nhiem vu nao pho bien den tung ho gia dinh'), plan, []);
+    expect(list?.tasks.map((t) => t.ref)).toContain('1.6');
+  });
+
+  it('gives no topic list for a list that is not of tasks ("danh sách hộ …")', () => {
+    for (const q of ['danh sach co dia chi, tung ho gia dinh', 'liệt kê giúp tôi, từng hộ gia đình'])
+      expect(answerPlanList(readQuestion(q), plan, [])).toBeUndefined();
+  });
+});
