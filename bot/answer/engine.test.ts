@@ -190,11 +190,21 @@ describe('declining', () => {
       'rằm tháng giêng cúng gì',
       'quên đội mũ bảo hiểm bị phạt bao nhiêu',
       'ngan hang nao lai cao nhat',
+      'máy giặt nhà tôi kêu to quá, sửa sao',
+      'quan nao gan cho ban pho ngon',
+      'người già nên ăn gì cho khỏe',
+      'ca sĩ nào đẹp nhất Việt Nam',
+      'mơ thấy cá thì đánh con gì',
+      'tập chữ ký tay thế nào cho đẹp',
     ]) {
       expect(await engine.ask(q)).toMatchObject({ answered: false, intent: 'out_of_scope' });
     }
     // The same shapes about digital things stay questions.
-    for (const q of ['nên mua gói cước 4G loại nào rẻ', 'chia sẻ tin giả trên facebook bị phạt bao nhiêu'])
+    for (const q of [
+      'nên mua gói cước 4G loại nào rẻ',
+      'chia sẻ tin giả trên facebook bị phạt bao nhiêu',
+      'chữ ký số khác gì chữ ký tay',
+    ])
       expect((await engine.ask(q)).intent).not.toBe('out_of_scope');
   });
 

@@ -198,6 +198,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'xổ số',
   'xo so',
   'lô đề',
+  're:số đề (hôm nay|hôm qua|ngày mai|miền|về con)',
   'vietlott',
   'soi cầu',
   'tử vi',
@@ -342,7 +343,32 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   // shopping advice: which brand or model to buy
   're:(hãng|loại|mẫu|dòng) nào (bền|tốt|rẻ|ngon|tiết kiệm|đáng mua)',
   're:mua (hãng|loại|mẫu) nào',
+  're:(xe|máy|dòng)[^.?!]{0,20} nào tiết kiệm',
+  'rẻ nhất',
   'két sắt',
+  // vehicle repair
+  're:xe[^.?!]{0,20} (không nổ|chết máy|bị hỏng|kêu to)',
+  'sửa xe',
+  'bugi',
+  // household appliances and their upkeep
+  'điều hòa',
+  'tủ lạnh',
+  'máy giặt',
+  // where to eat, what to eat
+  're:(quán|nhà hàng)[^.?!]{0,40} ngon',
+  're:nên ăn (gì|những gì|món gì)',
+  // opinions on people and policies
+  're:(đẹp trai|xinh|đẹp|giàu|nổi tiếng) nhất',
+  're:(đánh giá|nghĩ) (thế nào|sao|gì) về',
+  'sáp nhập tỉnh',
+  // school exams
+  'thi học kỳ',
+  'ôn thi',
+  // handwriting, as against digital signatures
+  'chữ ký tay',
+  // dreams and lucky numbers
+  're:mơ thấy[^.?!]* (đánh|con gì|số)',
+  'con số may mắn',
   // banking products, fines and taxes: amounts and comparisons the ward cannot advise on
   're:ngân hàng nào (lãi|có lãi|tốt|uy tín|cho vay)',
   'lãi cao nhất',
@@ -387,6 +413,8 @@ const DIGITAL = new PhraseMatcher([
   'sim',
   'tin giả',
   'dữ liệu cá nhân',
+  'chữ ký số',
+  'ký số',
   'link',
   'đường link',
   'tin nhắn',
