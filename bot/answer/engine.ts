@@ -10,6 +10,7 @@ import type { SearchHit } from '../../knowledge/types.ts';
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, STORY_WEIGHT, storyTerms } from './focus.ts';
+import { lessonWording } from '../../knowledge/vietnamese/paraphrase.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
@@ -214,10 +215,10 @@ export class Engine implements AnswerEngine {
    * story's rare words do not crowd out the lesson that answers; each list scaled to its best.
    */
   private async searchAsked(q: QuestionText, query: string): Promise<SearchHit[]> {
-    const hits = await this.search.search(query, { k: 8 });
+    const hits = await this.search.search(withLessonWording(query), { k: 8 });
     const asked = askedPart(q);
     if (!asked || query !== q.raw) return hits;
-    const more = await this.search.search(asked, { k: 8 });
+    const more = await this.search.search(withLessonWording(asked), { k: 8 });
     const scaled = (list: SearchHit[]) => list.map((h) => ({ ...h, score: h.score / (list[0]?.score || 1) }));
     const best = new Map<number, SearchHit>();
     for (const h of [...scaled(hits), ...scaled(more)]) {
@@ -322,7 +323,7 @@ export class Engine implements AnswerEngine {
       ...(previousQuestion ? subjectTerms(readQuestion(previousQuestion)) : []),
       ...subjectTerms(q),
     ];
-    const weights = focusOnAsked(q, termWeights(this.kb, words));
+    const weights = withWording(q, focusOnAsked(q, termWeights(this.kb, words)), this.kb);
     const scope = scopeTerms(q);
     const scopeWeights = termWeights(
       this.kb,
@@ -523,6 +524,28 @@ function focusOnAsked(q: QuestionText, weights: Map<string, number>): Map<string
   const anchor = anchorOf(weights);
   const out = new Map(weights);
   for (const t of storyTerms(q)) if (t !== anchor && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
+  return out;
+}
+
+/** The text with the lessons' wording for its everyday phrases, as separate phrases. */
+function withLessonWording(text: string): string {
+  const wording = lessonWording(text);
+  return wording.length ? `${text} | ${wording.join(' | ')}` : text;
+}
+
+/** How much a word of the lessons' wording for the question weighs against the question's own. */
+const WORDING_WEIGHT = 0.5;
+
+/** The question's weights with the words of the lessons' wording for it ("tắt tiếng" → "tắt thông báo"). */
+function withWording(q: QuestionText, weights: Map<string, number>, kb: KnowledgeBase): Map<string, number> {
+  const wording = lessonWording(q.raw);
+  if (!wording.length) return weights;
+  const extra = termWeights(
+    kb,
+    wording.flatMap((w) => subjectTerms(readQuestion(w))),
+  );
+  const out = new Map(weights);
+  for (const [t, w] of extra) if (!out.has(t)) out.set(t, w * WORDING_WEIGHT);
   return out;
 }
 

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lessonWording } from './paraphrase.ts';
+import { SYNONYMS } from './synonyms.ts';
+
+describe('lessonWording', () => {
+  it("gives the lessons' wording for everyday phrases, with and without diacritics", () => {
+    expect(lessonWording('Nhóm Zalo cứ ting ting, tắt tiếng thế nào?')).toContain('tắt thông báo');
+    expect(lessonWording('nhom zalo tat tieng the nao')).toContain('tắt thông báo');
+    expect(lessonWording('quên mật mã VNeID')).toContain('mật khẩu');
+  });
+
+  it('matches whole words, accent-exact when the person typed diacritics', () => {
+    expect(lessonWording('mặt mà buồn')).not.toContain('mật khẩu');
+    expect(lessonWording('tắt tiếng')).toEqual(lessonWording('tắt tiếng.'));
+    expect(lessonWording('chuyện tắt tiếngx')).toEqual([]);
+  });
+
+  it('only maps to wording the lessons hold', () => {
+    const dir = path.join(import.meta.dirname, '..', 'lessons');
+    const lessons = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').toLowerCase())
+      .join('\n');
+    const missing = Object.values(SYNONYMS)
+      .flat()
+      .filter((w) => !lessons.includes(w.toLowerCase()));
+    expect(missing).toEqual([]);
+  });
+});
