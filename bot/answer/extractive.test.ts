@@ -54,6 +54,35 @@ describe('composeFromDocument', () => {
     expect(text).toContain('Không đưa mã PIN cho ai');
   });
 
+  it('shows the whole note that holds the question, and only the first sentence of a default note', () => {
+    const lesson = (note: string): DocumentView => ({
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: '1. Mở ứng dụng.\n2. Bấm Thanh toán.\n3. Tải lại trang.',
+        },
+        { kind: 'notes', heading: 'Lưu ý', text: `- ${note}` },
+      ],
+    });
+    const note =
+      'Tiền đã bị trừ mà hồ sơ vẫn báo chưa thanh toán: đừng trả lần hai. Chụp màn hình giao dịch.';
+    const asked = composeFromDocument(
+      readQuestion('bị trừ tiền mà vẫn báo chưa thanh toán thì làm sao'),
+      lesson(note),
+      weights(['tru', 'tien', 'chua', 'thanh', 'toan']),
+    ).text;
+    expect(asked).toContain('Chụp màn hình giao dịch.');
+    const other = composeFromDocument(
+      readQuestion('mở ứng dụng thế nào'),
+      lesson(note),
+      weights(['mo']),
+    ).text;
+    expect(other).toContain('Lưu ý: Tiền đã bị trừ');
+    expect(other).not.toContain('Chụp màn hình giao dịch.');
+  });
+
   it('leaves steps for "bước tiếp theo" when even short lines do not fit, and continues from there', () => {
     const q = readQuestion('làm sao mở mục');
     const first = composeFromDocument(q, doc, weights(['muc']), { budget: 300 });

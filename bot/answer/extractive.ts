@@ -81,6 +81,7 @@ export const BUDGET = 700;
 const STEP_MAX = 150;
 const STEP_MIN = 60;
 const CAUTION_MAX = 160;
+const MATCHED_CAUTION_MAX = 200;
 const LEAD_MAX = 200;
 /** A definition may take the intro's first sentences. */
 const DEFINITION_MAX = 300;
@@ -438,25 +439,31 @@ function addsToSteps(note: string, steps: Step[], weights: Map<string, number>, 
   return [...weights.keys()].some((t) => inNote(t) && !inSteps(t));
 }
 
+/** The notes of a "Lưu ý" section, one per bullet. */
+function notesOf(text: string): string[] {
+  return plain(text)
+    .split(/\n+/)
+    .map((n) => n.replace(/^[-•]\s*/, '').trim())
+    .filter((n) => /\p{L}/u.test(n));
+}
+
 /**
  * The caution to show with the steps: the note that holds most of the question, else the first
  * note (lessons put the most important one first).
  */
 function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: string): string | undefined {
-  const notes = doc.sections
-    .filter((s) => s.kind === 'notes')
-    .flatMap((s) => plain(s.text).split(/\n+/))
-    .map((n) => n.replace(/^[-•]\s*/, '').trim())
-    .filter((n) => /\p{L}/u.test(n));
+  const notes = doc.sections.filter((s) => s.kind === 'notes').flatMap((s) => notesOf(s.text));
   if (!notes.length) return undefined;
   let best = { text: notes[0]!, score: 0 };
   for (const n of notes) {
     const s = score(weights, n);
     if (s > best.score) best = { text: n, score: s };
   }
-  const text = sentences(best.text)[0] ?? best.text;
+  // A note that holds the question keeps its advice ("…đừng trả lần hai. Chụp màn hình giao
+  // dịch và hỏi Bộ phận một cửa"); the first note shown by default keeps its first sentence.
+  const text = best.score > 0 ? best.text : (sentences(best.text)[0] ?? best.text);
   if (shown && (shown.includes(text) || text.includes(shown))) return undefined;
-  return shorten(text, CAUTION_MAX);
+  return shorten(text, best.score > 0 ? MATCHED_CAUTION_MAX : CAUTION_MAX);
 }
 
 /** The intro's sentence on what to have ready ("Bạn cần tài khoản VNeID mức độ 2…"): step 1 assumes it. */
@@ -492,7 +499,10 @@ function sentenceCandidates(
           )
         : section.kind === 'quiz'
           ? quizPairs(section.text).map((p) => ({ text: p.answer, matched: `${p.stem} ${p.answer}` }))
-          : sentences(plain(section.text)).map((text) => ({ text, matched: text }));
+          : section.kind === 'notes'
+            ? // A note is one piece of advice: its second sentence often says what to do.
+              notesOf(section.text).map((text) => ({ text, matched: text }))
+            : sentences(plain(section.text)).map((text) => ({ text, matched: text }));
     // Cautions answer most "is it safe / should I" questions: a slight preference breaks ties.
     // A "what is" question is answered by the intro, which defines the lesson's subject.
     const bonus = section.kind === 'notes' ? 0.2 : definition && section.kind === 'intro' ? 1 : 0;
