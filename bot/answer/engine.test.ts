@@ -102,6 +102,16 @@ describe('resident answers', () => {
   });
 });
 
+describe('long messages', () => {
+  it('answers a story whose asking sentence is in scope, however off-topic the story', async () => {
+    const a = await engine.ask(
+      'Nhà bác tôi ở quê gửi vào nhóm Zalo họ hàng cái ảnh lũ cuốn trôi cây cầu, bảo mới hôm qua, ai ' +
+        'cũng hoảng. Tôi thấy ảnh quen quen. Làm sao kiểm tra ảnh đó có phải ảnh cũ không?',
+    );
+    expect(a.answered).toBe(true);
+  });
+});
+
 describe('naming a product', () => {
   it('answers from the lesson whose keywords name a rare product, among everyday words', async () => {
     const a = await engine.ask('con tôi hay dùng gemini làm bài, tôi lo nó chép nguyên văn thì sao');

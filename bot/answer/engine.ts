@@ -325,11 +325,7 @@ export class Engine implements AnswerEngine {
     ];
     const weights = withWording(q, focusOnAsked(q, termWeights(this.kb, words)), this.kb);
     const scope = scopeTerms(q);
-    const scopeWeights = termWeights(
-      this.kb,
-      scope.filter((t) => !t.folded.includes('_')).map((t) => t.folded),
-    );
-    const inScope = scopeCoverage(q, scope, scopeWeights, hits, this.profiles());
+    const inScope = this.scopeOf(q, hits);
     // Unaccented words collide with common ones ("hoa hong", "so de"): such a question must
     // also name at least one compound the knowledge base holds, however well its words match.
     const outOfScope =
@@ -384,6 +380,25 @@ export class Engine implements AnswerEngine {
       if (score > best.score) best = { docId, value, score };
     }
     return best;
+  }
+
+  /**
+   * How much of the question the best document holds; for a message typed with diacritics that
+   * tells a story, the better of the whole and of its asking sentences ("…ảnh cầu sập ở quê. Có cách nào kiểm tra
+   * ảnh đó gốc ở đâu không?").
+   */
+  private scopeOf(q: QuestionText, hits: SearchHit[]): { docId: string; value: number } {
+    const coverage = (text: QuestionText) => {
+      const terms = scopeTerms(text);
+      const singles = terms.filter((t) => !t.folded.includes('_')).map((t) => t.folded);
+      return scopeCoverage(text, terms, termWeights(this.kb, singles), hits, this.profiles());
+    };
+    const whole = coverage(q);
+    // Without diacritics a few asked words match too much by chance to be trusted alone.
+    const asked = q.accented ? askedPart(q) : undefined;
+    if (!asked) return whole;
+    const part = coverage(readQuestion(asked));
+    return part.value > whole.value ? part : whole;
   }
 
   /** Whether a lesson's title or keywords hold the question's rare name ("gemini", "shopee"). */
