@@ -206,6 +206,8 @@ describe('declining', () => {
       'ca sĩ nào đẹp nhất Việt Nam',
       'mơ thấy cá thì đánh con gì',
       'tập chữ ký tay thế nào cho đẹp',
+      'thì quá khứ đơn dùng khi nào',
+      'đám cưới nhà trai cần chuẩn bị mấy mâm quả',
     ]) {
       expect(await engine.ask(q)).toMatchObject({ answered: false, intent: 'out_of_scope' });
     }

@@ -333,6 +333,13 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'âm lịch',
   'lịch âm',
   'ngày hoàng đạo',
+  // weddings and funerals
+  'ăn hỏi',
+  'lễ cưới',
+  'đám cưới',
+  'sính lễ',
+  'đám tang',
+  'đám giỗ',
   // worship and festivals
   'rằm tháng',
   'mâm cúng',
@@ -361,6 +368,10 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:(đẹp trai|xinh|đẹp|giàu|nổi tiếng) nhất',
   're:(đánh giá|nghĩ) (thế nào|sao|gì) về',
   'sáp nhập tỉnh',
+  // school subjects: grammar and trivia
+  're:thì (hiện tại|quá khứ|tương lai)',
+  'ngữ pháp',
+  're:(có )?nguồn gốc (ở|từ) (đâu|nam|bắc|miền)',
   // school exams
   'thi học kỳ',
   'ôn thi',
