@@ -291,6 +291,10 @@ describe('shorten', () => {
       'Mở ứng dụng VNeID trên điện thoại.',
     );
     expect(shorten('Ngắn gọn.', 40)).toBe('Ngắn gọn.');
+    // A clause does not end inside brackets.
+    expect(
+      shorten('Xác nhận bằng cách ngân hàng yêu cầu (vân tay, khuôn mặt hoặc mã PIN) rồi bấm Xong.', 50),
+    ).toBe('Xác nhận bằng cách ngân hàng yêu cầu.');
     // A condition is not a clause to stop at, even with a comma inside its brackets.
     expect(
       shorten('Khi công khai danh sách (bình xét, niêm yết), chỉ đăng thông tin cần thiết.', 62),

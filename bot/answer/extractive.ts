@@ -306,7 +306,11 @@ export function shorten(text: string, max: number): string {
   const sentenceEnd = head.lastIndexOf('. ');
   if (sentenceEnd >= max * 0.45) return head.slice(0, sentenceEnd + 1);
   // Not at a colon, and not right after a condition: "Nếu …: bật chế độ máy bay" must keep its action.
-  const clause = Math.max(...[', ', '; ', ' (', ' – ', ' - '].map((sep) => head.lastIndexOf(sep)));
+  let clause = Math.max(...[', ', '; ', ' (', ' – ', ' - '].map((sep) => head.lastIndexOf(sep)));
+  // A clause ends outside brackets: "(vân tay, mã PIN)" is not cut after "vân tay".
+  const open = head.lastIndexOf(' (', clause);
+  const closed = open >= 0 ? head.indexOf(')', open) : -1;
+  if (open >= 0 && (closed < 0 || closed > clause)) clause = open;
   const kept = head.slice(0, clause);
   // A comma inside brackets ("Khi công khai danh sách (bình xét, niêm yết)") ends no condition.
   const onlyCondition = CONDITION.test(kept) && !/[,;]/.test(kept.replace(/\([^()]*\)?/g, ''));
