@@ -413,7 +413,8 @@ function stepsAnswer(
     : lead
       ? shorten(lead.text, lead.max ?? LEAD_MAX)
       : '';
-  let caution = followUp ? undefined : bestCaution(doc, weights, lead?.text);
+  const topStep = Math.max(0, ...remaining.map((s) => s.score));
+  let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text);
   const room = (line: string) => budget + STEPS_SLACK - header.length - line.length - 2;
   let laid = laySteps(remaining, room(caution ? `Lưu ý: ${caution}` : ''), weights);
   // A resident needs the whole path and the detail of the step asked about; a note that adds
@@ -455,7 +456,12 @@ function notesOf(text: string): string[] {
  * The caution to show with the steps: the note that holds most of the question, else the first
  * note (lessons put the most important one first).
  */
-function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: string): string | undefined {
+function bestCaution(
+  doc: DocumentView,
+  weights: Map<string, number>,
+  wholeFrom: number,
+  shown?: string,
+): string | undefined {
   const notes = doc.sections.filter((s) => s.kind === 'notes').flatMap((s) => notesOf(s.text));
   if (!notes.length) return undefined;
   let best = { text: notes[0]!, score: 0 };
@@ -465,9 +471,10 @@ function bestCaution(doc: DocumentView, weights: Map<string, number>, shown?: st
   }
   // A note that holds the question keeps its advice ("…đừng trả lần hai. Chụp màn hình giao
   // dịch và hỏi Bộ phận một cửa"); the first note shown by default keeps its first sentence.
-  const text = best.score > 0 ? best.text : (sentences(best.text)[0] ?? best.text);
+  const whole = best.score > 0 && best.score >= wholeFrom;
+  const text = whole ? best.text : (sentences(best.text)[0] ?? best.text);
   if (shown && (shown.includes(text) || text.includes(shown))) return undefined;
-  return shorten(text, best.score > 0 ? MATCHED_CAUTION_MAX : CAUTION_MAX);
+  return shorten(text, whole ? MATCHED_CAUTION_MAX : CAUTION_MAX);
 }
 
 /** The intro's sentence on what to have ready ("Bạn cần tài khoản VNeID mức độ 2…"): step 1 assumes it. */
