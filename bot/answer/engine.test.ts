@@ -109,6 +109,11 @@ describe('long messages', () => {
         'cũng hoảng. Tôi thấy ảnh quen quen. Làm sao kiểm tra ảnh đó có phải ảnh cũ không?',
     );
     expect(a.answered).toBe(true);
+    const unaccented = await engine.ask(
+      'nha bac toi o que gui vao nhom zalo ho hang cai anh lu cuon troi cay cau, bao moi hom qua. ' +
+        'Toi thay anh quen quen. Lam sao kiem tra anh do co phai anh cu khong?',
+    );
+    expect(unaccented.answered).toBe(true);
   });
 });
 

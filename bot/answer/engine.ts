@@ -53,6 +53,8 @@ import type { Answer, AnswerEngine, AnswerSource, AskOptions, Intent } from './t
 const MIN_SCOPE = 0.25;
 /** Below this, a question must also name a compound the knowledge base knows. */
 const UNSURE_SCOPE = 0.4;
+/** The share of its asking sentences an unaccented story must match to count as in scope. */
+const UNACCENTED_PART_SCOPE = 0.6;
 /** Below this task score, a plan question matched no task well enough. */
 const MIN_TASK_SCORE = 0.3;
 /**
@@ -383,8 +385,8 @@ export class Engine implements AnswerEngine {
   }
 
   /**
-   * How much of the question the best document holds; for a message typed with diacritics that
-   * tells a story, the better of the whole and of its asking sentences ("…ảnh cầu sập ở quê. Có cách nào kiểm tra
+   * How much of the question the best document holds; for a message that tells a story, the
+   * better of the whole and of its asking sentences ("…ảnh cầu sập ở quê. Có cách nào kiểm tra
    * ảnh đó gốc ở đâu không?").
    */
   private scopeOf(q: QuestionText, hits: SearchHit[]): { docId: string; value: number } {
@@ -394,10 +396,11 @@ export class Engine implements AnswerEngine {
       return scopeCoverage(text, terms, termWeights(this.kb, singles), hits, this.profiles());
     };
     const whole = coverage(q);
-    // Without diacritics a few asked words match too much by chance to be trusted alone.
-    const asked = q.accented ? askedPart(q) : undefined;
+    const asked = askedPart(q);
     if (!asked) return whole;
     const part = coverage(readQuestion(asked));
+    // Without diacritics a few asked words match by chance: only a near-whole match counts.
+    if (!q.accented && part.value < UNACCENTED_PART_SCOPE) return whole;
     return part.value > whole.value ? part : whole;
   }
 
