@@ -16,12 +16,18 @@ interface Entry {
 }
 
 const wholeWords = (phrase: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'u');
+const SYLLABLE = /[\p{L}\p{N}]+/gu;
+const syllablesOf = (text: string) => foldDiacritics(text).match(SYLLABLE) ?? [];
 
-const ENTRIES: Entry[] = Object.entries(SYNONYMS).map(([said, wording]) => ({
-  accented: wholeWords(canonical(said)),
-  folded: wholeWords(foldDiacritics(canonical(said))),
-  wording,
-}));
+/** Entries by their first syllable, folded: a question is tested only against phrases that can occur in it. */
+const BY_FIRST = new Map<string, Entry[]>();
+for (const [said, wording] of Object.entries(SYNONYMS)) {
+  const form = canonical(said);
+  const first = syllablesOf(form)[0];
+  if (!first) continue;
+  const entry = { accented: wholeWords(form), folded: wholeWords(foldDiacritics(form)), wording };
+  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), entry]);
+}
 
 /** The lesson phrases for the everyday phrases a text holds, without repeats. */
 export function lessonWording(text: string): string[] {
@@ -29,8 +35,10 @@ export function lessonWording(text: string): string[] {
   const typed = canonical(text);
   const form = accented ? typed : foldDiacritics(typed);
   const out = new Set<string>();
-  for (const entry of ENTRIES) {
-    if ((accented ? entry.accented : entry.folded).test(form)) for (const w of entry.wording) out.add(w);
+  for (const syllable of new Set(syllablesOf(typed))) {
+    for (const entry of BY_FIRST.get(syllable) ?? []) {
+      if ((accented ? entry.accented : entry.folded).test(form)) for (const w of entry.wording) out.add(w);
+    }
   }
   return [...out];
 }
