@@ -7,10 +7,10 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import { logger } from '../../knowledge/logger.ts';
 import { HybridSearch } from '../../knowledge/search/hybrid-search.ts';
 import type { SearchHit } from '../../knowledge/types.ts';
+import { lessonWording } from '../../knowledge/vietnamese/paraphrase.ts';
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, STORY_WEIGHT, storyTerms } from './focus.ts';
-import { lessonWording } from '../../knowledge/vietnamese/paraphrase.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
@@ -213,8 +213,9 @@ export class Engine implements AnswerEngine {
   }
 
   /**
-   * Retrieval for the message, and for a long one also for the sentences that ask, so that the
-   * story's rare words do not crowd out the lesson that answers; each list scaled to its best.
+   * Retrieval for the message with the lessons' wording for its everyday phrases; for a long one
+   * also for the sentences that ask, so that the story's rare words do not crowd out the lesson
+   * that answers (each list scaled to its best).
    */
   private async searchAsked(q: QuestionText, query: string): Promise<SearchHit[]> {
     const hits = await this.search.search(withLessonWording(query), { k: 8 });

@@ -9,15 +9,8 @@ import { foldDiacritics, hasDiacritics } from '../../knowledge/vietnamese/normal
 import { foldedTerms } from './plan/plan-index.ts';
 import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
-import {
-  asSentence,
-  PhraseMatcher,
-  plain,
-  readQuestion,
-  sentences,
-  splitSteps,
-  type QuestionText,
-} from './text.ts';
+import { questionParts } from './focus.ts';
+import { asSentence, PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
 
 const HOW_TO = new PhraseMatcher([
   'làm sao',
@@ -107,12 +100,6 @@ interface Step {
  */
 export function isHowTo(q: QuestionText): boolean {
   return questionParts(q).some((part) => HOW_TO.test(part) && !JUDGEMENT.test(part));
-}
-
-/** The parts of a message that asks several things, at its question marks and sentence ends. */
-function questionParts(q: QuestionText): QuestionText[] {
-  const parts = q.raw.split(/(?<=[?!.…])\s+|\n+/u).filter((p) => /\p{L}/u.test(p));
-  return parts.length > 1 ? parts.map(readQuestion) : [q];
 }
 
 /** Composes an answer from one document; `fromStep` continues the steps of an earlier answer. */

@@ -32,9 +32,20 @@ function isAsking(sentence: string): boolean {
   return /\?\s*$/u.test(sentence) || ASKING.test(readQuestion(sentence.replace(/[.!…\s]+$/u, '')));
 }
 
+/** The sentences of a message, at its question marks, sentence ends and line breaks. */
+function sentencesOf(q: QuestionText): string[] {
+  return q.raw.split(/(?<=[.!?…])\s+|\n+/u).filter((s) => /\p{L}/u.test(s));
+}
+
+/** The parts of a message that asks several things ("Vào nhóm kiểu gì? Tắt bớt được không?"). */
+export function questionParts(q: QuestionText): QuestionText[] {
+  const parts = sentencesOf(q);
+  return parts.length > 1 ? parts.map(readQuestion) : [q];
+}
+
 /** The message's sentences, split into those that ask and the story around them. */
 function split(q: QuestionText): { asking: string[]; story: string[] } {
-  const parts = q.raw.split(/(?<=[.!?…])\s+|\n+/u).filter((s) => /\p{L}/u.test(s));
+  const parts = sentencesOf(q);
   const asking = parts.filter(isAsking);
   // One sentence, or every sentence asks, or none does: nothing tells the story apart.
   if (parts.length < 2 || !asking.length || asking.length === parts.length)

@@ -365,7 +365,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:(quán|nhà hàng)[^.?!]{0,40} ngon',
   're:nên ăn (gì|những gì|món gì)',
   // opinions on people and policies
-  're:(đẹp trai|xinh|đẹp|giàu|nổi tiếng) nhất',
+  're:(ai|người nào|ca sĩ|diễn viên|hoa hậu|cầu thủ)[^.?!]{0,20} (đẹp trai|xinh|đẹp|giàu|nổi tiếng) nhất',
   're:(đánh giá|nghĩ) (thế nào|sao|gì) về',
   'sáp nhập tỉnh',
   // school subjects: grammar and trivia
