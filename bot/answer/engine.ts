@@ -53,8 +53,8 @@ import type { Answer, AnswerEngine, AnswerSource, AskOptions, Intent } from './t
 const MIN_SCOPE = 0.25;
 /** Below this, a question must also name a compound the knowledge base knows. */
 const UNSURE_SCOPE = 0.4;
-/** The share of its asking sentences an unaccented story must match to count as in scope. */
-const UNACCENTED_PART_SCOPE = 0.6;
+/** The share of its asking sentences a story must match to count as in scope on their strength. */
+const PART_SCOPE = 0.6;
 /** Below this task score, a plan question matched no task well enough. */
 const MIN_TASK_SCORE = 0.3;
 /**
@@ -400,9 +400,8 @@ export class Engine implements AnswerEngine {
     const asked = askedPart(q);
     if (!asked) return whole;
     const part = coverage(readQuestion(asked));
-    // Without diacritics a few asked words match by chance: only a near-whole match counts.
-    if (!q.accented && part.value < UNACCENTED_PART_SCOPE) return whole;
-    return part.value > whole.value ? part : whole;
+    // A few asked words match by chance ("nghỉ hưu … lĩnh bao nhiêu"): only a near-whole match counts.
+    return part.value >= PART_SCOPE && part.value > whole.value ? part : whole;
   }
 
   /** Whether a lesson's title or keywords hold the question's rare name ("gemini", "shopee"). */
