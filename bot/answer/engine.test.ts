@@ -103,17 +103,17 @@ describe('resident answers', () => {
 });
 
 describe('long messages', () => {
-  it('answers a story whose asking sentence is in scope, however off-topic the story', async () => {
-    const a = await engine.ask(
-      'Nhà bác tôi ở quê gửi vào nhóm Zalo họ hàng cái ảnh lũ cuốn trôi cây cầu, bảo mới hôm qua, ai ' +
-        'cũng hoảng. Tôi thấy ảnh quen quen. Làm sao kiểm tra ảnh đó có phải ảnh cũ không?',
-    );
-    expect(a.answered).toBe(true);
-    const unaccented = await engine.ask(
-      'nha bac toi o que gui vao nhom zalo ho hang cai anh lu cuon troi cay cau, bao moi hom qua. ' +
-        'Toi thay anh quen quen. Lam sao kiem tra anh do co phai anh cu khong?',
-    );
-    expect(unaccented.answered).toBe(true);
+  it('answers a story whose asking sentence the lessons hold, however off-topic the story', async () => {
+    for (const q of [
+      'Nhà bác tôi ở quê gửi vào nhóm họ hàng cái ảnh lũ cuốn trôi cây cầu, bảo mới hôm qua, ai cũng ' +
+        'hoảng. Tôi thấy quen quen. Có cách nào tìm ảnh gốc để kiểm tra không?',
+      'nha bac toi o que gui vao nhom ho hang cai anh lu cuon troi cay cau, bao moi hom qua, ai cung ' +
+        'hoang. Toi thay quen quen. Co cach nao tim anh goc de kiem tra khong?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.answered).toBe(true);
+      expect(a.sources[0]?.id).toBe('at-tin-gia');
+    }
   });
 });
 
@@ -213,6 +213,7 @@ describe('declining', () => {
       'tập chữ ký tay thế nào cho đẹp',
       'thì quá khứ đơn dùng khi nào',
       'đám cưới nhà trai cần chuẩn bị mấy mâm quả',
+      'đóng bảo hiểm xã hội 20 năm thì lương hưu được bao nhiêu',
     ]) {
       expect(await engine.ask(q)).toMatchObject({ answered: false, intent: 'out_of_scope' });
     }

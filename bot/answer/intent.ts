@@ -281,6 +281,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:lương[^.?!]{0,40} bao nhiêu',
   'tăng ca',
   'mức lương',
+  'lương hưu',
   // land titles on paper (online filing is a digital word and stays in scope)
   'sổ đỏ',
   'sổ hồng',
