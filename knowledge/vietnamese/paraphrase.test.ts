@@ -11,6 +11,11 @@ describe('lessonWording', () => {
     expect(lessonWording('quên mật mã VNeID')).toContain('mật khẩu');
   });
 
+  it('lets up to two words stand between the words of a phrase', () => {
+    expect(lessonWording('Tôi định bán lại cái điện thoại cũ cho tiệm')).toContain('đăng xuất các tài khoản');
+    expect(lessonWording('tắt đi rồi mở lại mà vẫn không có tiếng')).not.toContain('tắt thông báo');
+  });
+
   it('matches whole words, accent-exact when the person typed diacritics', () => {
     expect(lessonWording('mặt mà buồn')).not.toContain('mật khẩu');
     expect(lessonWording('tắt tiếng')).toEqual(lessonWording('tắt tiếng.'));

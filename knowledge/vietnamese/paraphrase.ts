@@ -15,7 +15,12 @@ interface Entry {
   wording: readonly string[];
 }
 
-const wholeWords = (phrase: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'u');
+/** Whole words, with up to two words between them ("bán lại cái điện thoại cũ" holds "bán điện thoại cũ"). */
+const wholeWords = (phrase: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${phrase.split(/\s+/).map(escape).join('(?:\\s+[\\p{L}\\p{N}]+){0,2}?\\s+')}(?![\\p{L}\\p{N}])`,
+    'u',
+  );
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
 const syllablesOf = (text: string) => foldDiacritics(text).match(SYLLABLE) ?? [];
 
