@@ -387,16 +387,18 @@ export class Engine implements AnswerEngine {
 
   /**
    * How much of the question the best document holds; for a message that tells a story, the
-   * better of the whole and of its asking sentences ("…ảnh cầu sập ở quê. Có cách nào kiểm tra
-   * ảnh đó gốc ở đâu không?").
+   * better of the whole, its story words weighing half ("Tôi bán bún riêu… khách gõ nhầm…"), and
+   * of its asking sentences ("…ảnh cầu sập ở quê. Có cách nào kiểm tra ảnh đó gốc ở đâu không?").
    */
   private scopeOf(q: QuestionText, hits: SearchHit[]): { docId: string; value: number } {
-    const coverage = (text: QuestionText) => {
+    const coverage = (text: QuestionText, story = new Set<string>()) => {
       const terms = scopeTerms(text);
       const singles = terms.filter((t) => !t.folded.includes('_')).map((t) => t.folded);
-      return scopeCoverage(text, terms, termWeights(this.kb, singles), hits, this.profiles());
+      const weights = termWeights(this.kb, singles);
+      for (const t of story) if (weights.has(t)) weights.set(t, weights.get(t)! * STORY_WEIGHT);
+      return scopeCoverage(text, terms, weights, hits, this.profiles());
     };
-    const whole = coverage(q);
+    const whole = coverage(q, storyTerms(q));
     const asked = askedPart(q);
     if (!asked) return whole;
     const part = coverage(readQuestion(asked));
