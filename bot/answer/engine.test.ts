@@ -126,6 +126,12 @@ describe('long messages', () => {
     expect(a.sources.map((s) => s.id)).toContain('tt-nhan-tien-qr');
   });
 
+  it('answers a short worry in everyday words', async () => {
+    const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('hỏi nhà mạng ngay');
+  });
+
   it('keeps a digital question in scope when only its story is off-topic', async () => {
     for (const q of [
       'Tôi đặt lịch khám mắt online cho bố vào sáng mai, giờ bố bị sốt không đi được. Có cần báo hủy không, hủy ở đâu?',

@@ -15,4 +15,11 @@ describe('subjectTerms', () => {
       expect(subjectTerms(readQuestion(q))).toContain('khong_nghe');
     expect(subjectTerms(readQuestion('chưa nhận được tiền'))).toContain('chua_nhan');
   });
+
+  it('drops the talk around a question ("tự nhiên", "có đáng lo không"), keeping what happened', () => {
+    const terms = subjectTerms(readQuestion('Máy tự nhiên mất sóng cả buổi, có đáng lo không?'));
+    expect(terms).toContain('mat_song');
+    expect(terms).not.toContain('nhien');
+    expect(terms).not.toContain('lo');
+  });
 });
