@@ -126,6 +126,16 @@ describe('long messages', () => {
     expect(a.sources.map((s) => s.id)).toContain('tt-nhan-tien-qr');
   });
 
+  it('counts an everyday phrase as found where the lessons word it their way', async () => {
+    // "nguồn gốc ảnh" is the lessons' "tìm ảnh gốc"; the story around it matches nothing.
+    const a = await engine.ask(
+      'Trong nhóm tổ dân phố đang lan bức ảnh cây đổ chắn đường, ghi là chiều nay ở phường mình. ' +
+        'Tôi nghi là ảnh từ năm nào rồi. Xem nguồn gốc ảnh thế nào?',
+    );
+    expect(a.answered).toBe(true);
+    expect(a.sources[0]?.id).toBe('at-tin-gia');
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);

@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import { logger } from '../../knowledge/logger.ts';
 import { HybridSearch } from '../../knowledge/search/hybrid-search.ts';
 import type { SearchHit } from '../../knowledge/types.ts';
-import { lessonWording } from '../../knowledge/vietnamese/paraphrase.ts';
+import { everydayPhrases, lessonWording } from '../../knowledge/vietnamese/paraphrase.ts';
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, STORY_WEIGHT, storyTerms } from './focus.ts';
@@ -396,7 +396,7 @@ export class Engine implements AnswerEngine {
       const singles = terms.filter((t) => !t.folded.includes('_')).map((t) => t.folded);
       const weights = termWeights(this.kb, singles);
       for (const t of story) if (weights.has(t)) weights.set(t, weights.get(t)! * STORY_WEIGHT);
-      return scopeCoverage(text, terms, weights, hits, this.profiles());
+      return scopeCoverage(text, terms, weights, hits, this.profiles(), everydayPhrases(text.raw));
     };
     const whole = coverage(q, storyTerms(q));
     const asked = askedPart(q);

@@ -9,6 +9,7 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { SearchHit } from '../../knowledge/types.ts';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
+import type { EverydayPhrase } from '../../knowledge/vietnamese/paraphrase.ts';
 import { canonical } from '../../knowledge/vietnamese/tokenize.ts';
 import { STOP, type StopList } from './stopwords.ts';
 import type { QuestionText } from './text.ts';
@@ -88,7 +89,8 @@ export function documentProfiles(kb: KnowledgeBase): Map<string, string> {
 
 /**
  * Weighted share (0..1) of the question's terms found in the best single document: its profile
- * and its retrieved passages.
+ * and its retrieved passages. An everyday phrase of the question ("nguồn gốc ảnh") counts as
+ * found in a document that holds the lessons' wording for it ("tìm ảnh gốc").
  */
 export function scopeCoverage(
   q: QuestionText,
@@ -96,6 +98,7 @@ export function scopeCoverage(
   weights: Map<string, number>,
   hits: SearchHit[],
   profiles: Map<string, string>,
+  phrases: EverydayPhrase[] = [],
 ): { docId: string; value: number } {
   const byDoc = new Map<string, string>();
   for (const h of hits.slice(0, 8)) {
@@ -111,6 +114,12 @@ export function scopeCoverage(
   let best = { docId: '', value: 0 };
   for (const [docId, text] of byDoc) {
     const have = typedTerms(text, q.accented);
+    const folded = foldDiacritics(text.toLowerCase());
+    for (const p of phrases) {
+      if (!p.wording.some((w) => folded.includes(foldDiacritics(w)))) continue;
+      const said = new Set([...typedTerms(p.said, q.accented)].filter((t) => !t.includes('_')));
+      for (const t of unique) if (t.typed.split('_').every((w) => said.has(w))) have.add(t.typed);
+    }
     let total = 0;
     let covered = 0;
     for (const t of unique) {

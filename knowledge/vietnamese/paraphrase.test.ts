@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonWording } from './paraphrase.ts';
+import { everydayPhrases, lessonWording } from './paraphrase.ts';
 import { SYNONYMS } from './synonyms.ts';
 
 describe('lessonWording', () => {
@@ -20,6 +20,13 @@ describe('lessonWording', () => {
     expect(lessonWording('mặt mà buồn')).not.toContain('mật khẩu');
     expect(lessonWording('tắt tiếng')).toEqual(lessonWording('tắt tiếng.'));
     expect(lessonWording('chuyện tắt tiếngx')).toEqual([]);
+  });
+
+  it('names the everyday phrase it found, for scope to count it as covered', () => {
+    expect(everydayPhrases('Kiểm tra nguồn gốc ảnh bằng cách nào?')).toContainEqual({
+      said: 'nguồn gốc ảnh',
+      wording: ['google ống kính', 'tìm ảnh gốc'],
+    });
   });
 
   it('only maps to wording the lessons hold', () => {

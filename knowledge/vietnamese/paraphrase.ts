@@ -10,8 +10,15 @@ import { canonical } from './tokenize.ts';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Entry {
+  said: string;
   accented: RegExp;
   folded: RegExp;
+  wording: readonly string[];
+}
+
+/** An everyday phrase found in a text, with the lessons' wording for it. */
+export interface EverydayPhrase {
+  said: string;
   wording: readonly string[];
 }
 
@@ -30,20 +37,25 @@ for (const [said, wording] of Object.entries(SYNONYMS)) {
   const form = canonical(said);
   const first = syllablesOf(form)[0];
   if (!first) continue;
-  const entry = { accented: wholeWords(form), folded: wholeWords(foldDiacritics(form)), wording };
+  const entry = { said: form, accented: wholeWords(form), folded: wholeWords(foldDiacritics(form)), wording };
   BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), entry]);
+}
+
+/** The everyday phrases a text holds. */
+export function everydayPhrases(text: string): EverydayPhrase[] {
+  const accented = hasDiacritics(text);
+  const typed = canonical(text);
+  const form = accented ? typed : foldDiacritics(typed);
+  const out: EverydayPhrase[] = [];
+  for (const syllable of new Set(syllablesOf(typed))) {
+    for (const entry of BY_FIRST.get(syllable) ?? []) {
+      if ((accented ? entry.accented : entry.folded).test(form)) out.push({ said: entry.said, wording: entry.wording });
+    }
+  }
+  return out;
 }
 
 /** The lesson phrases for the everyday phrases a text holds, without repeats. */
 export function lessonWording(text: string): string[] {
-  const accented = hasDiacritics(text);
-  const typed = canonical(text);
-  const form = accented ? typed : foldDiacritics(typed);
-  const out = new Set<string>();
-  for (const syllable of new Set(syllablesOf(typed))) {
-    for (const entry of BY_FIRST.get(syllable) ?? []) {
-      if ((accented ? entry.accented : entry.folded).test(form)) for (const w of entry.wording) out.add(w);
-    }
-  }
-  return [...out];
+  return [...new Set(everydayPhrases(text).flatMap((p) => p.wording))];
 }
