@@ -285,6 +285,34 @@ describe('quizPairs', () => {
   });
 });
 
+describe('long steps', () => {
+  it('shows the asked step whole when its one long sentence ends with the action', () => {
+    const lesson: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: [
+            '1. Tải ứng dụng chính thức từ kho ứng dụng của máy.',
+            '2. Đăng nhập bằng tài khoản có mật khẩu mạnh.',
+            '3. Hỏi ngắn gọn, rõ ràng.',
+            '4. Vào phần Cài đặt của ứng dụng, xem mục quyền riêng tư: tắt lưu lịch sử hoặc tắt cho ' +
+              'phép dùng dữ liệu của bạn nếu có tùy chọn, và xóa các cuộc trò chuyện không cần giữ.',
+          ].join('\n'),
+        },
+      ],
+    };
+    const q = readQuestion('làm sao để nó đừng lưu lịch sử và xóa các cuộc trò chuyện cũ');
+    const text = composeFromDocument(
+      q,
+      lesson,
+      weights(['luu', 'lich', 'su', 'xoa', 'cuoc', 'tro', 'chuyen']),
+    ).text;
+    expect(text).toContain('xóa các cuộc trò chuyện không cần giữ.');
+  });
+});
+
 describe('shorten', () => {
   it('keeps whole clauses when it can', () => {
     expect(shorten('Mở ứng dụng VNeID trên điện thoại, đăng nhập bằng số định danh cá nhân.', 40)).toBe(
@@ -299,6 +327,10 @@ describe('shorten', () => {
     expect(
       shorten('Khi công khai danh sách (bình xét, niêm yết), chỉ đăng thông tin cần thiết.', 62),
     ).not.toBe('Khi công khai danh sách (bình xét, niêm yết).');
+    // Nor is a case ("Dùng xong", "nhất là …"): the action comes after it.
+    expect(
+      shorten('Dùng xong, nhất là trên máy tính dùng chung, bấm vào tên mình và chọn Đăng xuất.', 60),
+    ).not.toBe('Dùng xong, nhất là trên máy tính dùng chung.');
     expect(shorten('Một hai ba bốn năm sáu bảy tám chín mười mười một', 30)).toMatch(/…$/);
   });
 });

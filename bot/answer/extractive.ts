@@ -280,8 +280,12 @@ function holder(text: string): (term: string) => boolean {
   return (t) => (hasDiacritics(t) ? (accented ??= typedTerms(text, true)) : folded).has(t);
 }
 
-/** A clause that only sets a condition ("Nếu …", "Khi …"): it says nothing to do on its own. */
-const CONDITION = /^(nếu|khi|trường hợp|trong trường hợp|lúc|sau khi|trước khi)\s/iu;
+/**
+ * A clause that only sets a condition or a case ("Nếu …", "Khi …", "Dùng xong", "nhất là …"):
+ * it says nothing to do on its own.
+ */
+const CONDITION =
+  /^(nếu|khi|trường hợp|trong trường hợp|lúc|sau khi|trước khi|nhất là|đặc biệt là|kể cả)\s|^[\p{L}]+( [\p{L}]+)? xong$/iu;
 
 /**
  * Shortens a sentence to `max` characters, preferably at the end of a clause so that what is
@@ -300,7 +304,10 @@ export function shorten(text: string, max: number): string {
   if (open >= 0 && (closed < 0 || closed > clause)) clause = open;
   const kept = head.slice(0, clause);
   // A comma inside brackets ("Khi công khai danh sách (bình xét, niêm yết)") ends no condition.
-  const onlyCondition = CONDITION.test(kept) && !/[,;]/.test(kept.replace(/\([^()]*\)?/g, ''));
+  const onlyCondition = kept
+    .replace(/\([^()]*\)?/g, '')
+    .split(/[,;]/)
+    .every((c) => CONDITION.test(c.trim()));
   if (clause >= max * 0.45 && !kept.includes(':') && !onlyCondition)
     return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
   const space = head.lastIndexOf(' ');
@@ -319,7 +326,13 @@ function dropAsides(text: string, weights: Map<string, number>): string {
 function stepForms(step: Step, weights: Map<string, number>): string[] {
   const [first = '', ...rest] = step.sentences;
   const bare = dropAsides(first, weights);
-  const forms = [shorten(bare, STEP_MIN), shorten(bare, STEP_MAX), shorten(first, STEP_MAX)];
+  // A long first sentence may be shown whole when room allows: its end often holds the action.
+  const forms = [
+    shorten(bare, STEP_MIN),
+    shorten(bare, STEP_MAX),
+    shorten(first, STEP_MAX),
+    shorten(first, STEP_MAX * 2),
+  ];
   let text = first;
   for (const more of rest) {
     text = `${text} ${more}`;
