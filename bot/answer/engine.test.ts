@@ -136,6 +136,14 @@ describe('long messages', () => {
     expect(a.sources[0]?.id).toBe('at-tin-gia');
   });
 
+  it('answers from a lesson when only the story names the plan', async () => {
+    const a = await engine.ask(
+      'Phường vừa giao cho tổ công nghệ số học một khóa trên nền tảng Bình dân học vụ số. Học xong thì xem chứng nhận ở đâu?',
+    );
+    expect(a.intent).not.toBe('plan');
+    expect(a.sources[0]?.id).toBe('ht-mooc-binh-dan-hoc-vu-so');
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);

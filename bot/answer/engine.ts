@@ -188,7 +188,11 @@ export class Engine implements AnswerEngine {
     const canPlan = rule !== 'safety' && plan.tasks.length > 0;
     // Clearly about the plan: one search, over the plan only. A list word alone ("danh sách")
     // is a weaker cue: without a list to give, one task must match as well as by chance.
-    const namesPlan = PLAN_CUE.test(q) || (followUp && last.taskKey !== undefined);
+    // Only the asking sentences count: "Đơn vị vừa giao cho cán bộ học một khóa… Học xong xem
+    // chứng nhận ở đâu?" tells of the plan but asks about a lesson.
+    const asked = askedPart(q);
+    const namesPlan =
+      PLAN_CUE.test(asked ? readQuestion(asked) : q) || (followUp && last.taskKey !== undefined);
     // A rare name a lesson holds ("con tôi dùng ChatGPT…") is about that lesson unless the plan is named.
     const namesLesson = this.namesLesson(q);
     const clearlyPlan = canPlan && (namesPlan || (isListQuestion(q) && !namesLesson));
