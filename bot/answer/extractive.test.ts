@@ -327,6 +327,13 @@ describe('shorten', () => {
     expect(
       shorten('Khi công khai danh sách (bình xét, niêm yết), chỉ đăng thông tin cần thiết.', 62),
     ).not.toBe('Khi công khai danh sách (bình xét, niêm yết).');
+    // Nor is a comma between the short items of a condition's list.
+    expect(
+      shorten(
+        'Khi người dân đề nghị xem, sửa, xóa dữ liệu hoặc rút lại sự đồng ý, tiếp nhận và chuyển xử lý.',
+        60,
+      ),
+    ).not.toBe('Khi người dân đề nghị xem, sửa.');
     // Nor is a case ("Dùng xong", "nhất là …"): the action comes after it.
     expect(
       shorten('Dùng xong, nhất là trên máy tính dùng chung, bấm vào tên mình và chọn Đăng xuất.', 60),

@@ -303,11 +303,14 @@ export function shorten(text: string, max: number): string {
   const closed = open >= 0 ? head.indexOf(')', open) : -1;
   if (open >= 0 && (closed < 0 || closed > clause)) clause = open;
   const kept = head.slice(0, clause);
-  // A comma inside brackets ("Khi công khai danh sách (bình xét, niêm yết)") ends no condition.
-  const onlyCondition = kept
+  // A comma inside brackets ("Khi công khai danh sách (bình xét, niêm yết)") ends no condition,
+  // nor one between the short items of a list ("Khi người dân đề nghị xem, sửa, xóa…").
+  const [opening = '', ...clauses] = kept
     .replace(/\([^()]*\)?/g, '')
     .split(/[,;]/)
-    .every((c) => CONDITION.test(c.trim()));
+    .map((c) => c.trim());
+  const onlyCondition =
+    CONDITION.test(opening) && clauses.every((c) => CONDITION.test(c) || c.split(/\s+/).length <= 2);
   if (clause >= max * 0.45 && !kept.includes(':') && !onlyCondition)
     return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
   const space = head.lastIndexOf(' ');
