@@ -22,6 +22,10 @@ describe('lessonWording', () => {
     expect(lessonWording('chuyện tắt tiếngx')).toEqual([]);
   });
 
+  it('spells teencode out before matching', () => {
+    expect(lessonWording('ban dt cu can lam j de ko lo thong tin')).toContain('đăng xuất các tài khoản');
+  });
+
   it('names the everyday phrase it found, for scope to count it as covered', () => {
     expect(everydayPhrases('Kiểm tra nguồn gốc ảnh bằng cách nào?')).toContainEqual({
       said: 'nguồn gốc ảnh',

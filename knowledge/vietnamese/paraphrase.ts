@@ -1,11 +1,12 @@
 /**
  * The lessons' wording for what residents say in everyday words ("tắt tiếng nhóm" → "tắt
- * thông báo", "mật mã" → "mật khẩu"). A question is matched on whole words: accent-exact when
- * the person typed diacritics, folded when not, so "mua" (buy) never fires "mưa" (rain).
+ * thông báo", "mật mã" → "mật khẩu"). A question is matched on whole words, teencode spelled
+ * out: accent-exact when the person typed diacritics, folded when not, so "mua" (buy) never
+ * fires "mưa" (rain).
  */
 import { foldDiacritics, hasDiacritics } from './normalize.ts';
 import { SYNONYMS } from './synonyms.ts';
-import { canonical } from './tokenize.ts';
+import { canonical, expandAbbreviations } from './tokenize.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -44,7 +45,8 @@ for (const [said, wording] of Object.entries(SYNONYMS)) {
 /** The everyday phrases a text holds. */
 export function everydayPhrases(text: string): EverydayPhrase[] {
   const accented = hasDiacritics(text);
-  const typed = canonical(text);
+  // Teencode spelled out first: "ban dt cu" holds "bán điện thoại cũ".
+  const typed = expandAbbreviations(text).split(' | ')[0]!;
   const form = accented ? typed : foldDiacritics(typed);
   const out: EverydayPhrase[] = [];
   for (const syllable of new Set(syllablesOf(typed))) {
