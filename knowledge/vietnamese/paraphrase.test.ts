@@ -20,6 +20,8 @@ describe('lessonWording', () => {
     expect(lessonWording('mặt mà buồn')).not.toContain('mật khẩu');
     expect(lessonWording('tắt tiếng')).toEqual(lessonWording('tắt tiếng.'));
     expect(lessonWording('chuyện tắt tiếngx')).toEqual([]);
+    // A phrase does not run across a comma.
+    expect(lessonWording('bấm tắt, tiếng vẫn kêu')).not.toContain('tắt thông báo');
   });
 
   it('spells teencode out before matching', () => {
