@@ -136,6 +136,14 @@ describe('long messages', () => {
     expect(a.sources[0]?.id).toBe('at-tin-gia');
   });
 
+  it('answers from a lesson a question about a list that is not a list of tasks', async () => {
+    const a = await engine.ask(
+      'Niêm yết danh sách hộ được hỗ trợ lên nhóm Zalo tổ thì phải che số căn cước không?',
+    );
+    expect(a.intent).not.toBe('plan');
+    expect(a.sources[0]?.id).toBe('cv-bao-ve-du-lieu');
+  });
+
   it('answers from a lesson when only the story names the plan', async () => {
     const a = await engine.ask(
       'Phường vừa giao cho tổ công nghệ số học một khóa trên nền tảng Bình dân học vụ số. Học xong thì xem chứng nhận ở đâu?',

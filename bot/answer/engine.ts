@@ -34,7 +34,7 @@ import {
 import {
   answerPlanList,
   askedFields,
-  isListQuestion,
+  asksForTaskList,
   PLAN_CUE,
   pickTask,
   singleTaskText,
@@ -186,8 +186,9 @@ export class Engine implements AnswerEngine {
     const query = followUp ? `${last.question} ${q.raw}` : q.raw;
     const plan = this.planIndex();
     const canPlan = rule !== 'safety' && plan.tasks.length > 0;
-    // Clearly about the plan: one search, over the plan only. A list word alone ("danh sách")
-    // is a weaker cue: without a list to give, one task must match as well as by chance.
+    // Clearly about the plan: one search, over the plan only. A list of tasks is a weaker cue:
+    // without a list to give, one task must match as well as by chance. A list of anything
+    // ("danh sách hộ cận nghèo… có cần che gì") is no cue at all.
     // Only the asking sentences count: "Đơn vị vừa giao cho cán bộ học một khóa… Học xong xem
     // chứng nhận ở đâu?" tells of the plan but asks about a lesson.
     const asked = askedPart(q);
@@ -195,7 +196,7 @@ export class Engine implements AnswerEngine {
       PLAN_CUE.test(asked ? readQuestion(asked) : q) || (followUp && last.taskKey !== undefined);
     // A rare name a lesson holds ("con tôi dùng ChatGPT…") is about that lesson unless the plan is named.
     const namesLesson = this.namesLesson(q);
-    const clearlyPlan = canPlan && (namesPlan || (isListQuestion(q) && !namesLesson));
+    const clearlyPlan = canPlan && (namesPlan || (asksForTaskList(q) && !namesLesson));
     if (clearlyPlan) {
       // A how-to that holds a plan word ("đơn vị giao cho cán bộ học…, vào trang nào?") asks about
       // a lesson unless one task matches it well.

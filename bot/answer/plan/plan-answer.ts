@@ -138,8 +138,9 @@ export interface PlanAnswer {
   shape: 'single' | 'list';
 }
 
-export function isListQuestion(q: QuestionText): boolean {
-  return LIST_CUE.test(q);
+/** Whether the question asks for a list of tasks ("những việc nào…"), not of anything ("danh sách hộ…"). */
+export function asksForTaskList(q: QuestionText): boolean {
+  return LIST_CUE.test(q) && TASKS_CUE.test(q);
 }
 
 export function askedFields(q: QuestionText): PlanField[] {
