@@ -138,7 +138,7 @@ describe('long messages', () => {
 
   it('answers from a lesson a question about a list that is not a list of tasks', async () => {
     const a = await engine.ask(
-      'Niêm yết danh sách hộ được hỗ trợ lên nhóm Zalo tổ thì phải che số căn cước không?',
+      'Danh sách hộ được hỗ trợ dán ở nhà văn hóa có ghi số căn cước, vậy có phải che đi không?',
     );
     expect(a.intent).not.toBe('plan');
     expect(a.sources[0]?.id).toBe('cv-bao-ve-du-lieu');
