@@ -186,11 +186,11 @@ export class Engine implements AnswerEngine {
     const query = followUp ? `${last.question} ${q.raw}` : q.raw;
     const plan = this.planIndex();
     const canPlan = rule !== 'safety' && plan.tasks.length > 0;
-    // Clearly about the plan: one search, over the plan only. A list of tasks is a weaker cue:
-    // without a list to give, one task must match as well as by chance. A list of anything
-    // ("danh sách hộ cận nghèo… có cần che gì") is no cue at all.
-    // Only the asking sentences count: "Đơn vị vừa giao cho cán bộ học một khóa… Học xong xem
-    // chứng nhận ở đâu?" tells of the plan but asks about a lesson.
+    // Clearly about the plan: one search, over the plan only. A plan word counts in the
+    // sentences that ask ("Đơn vị vừa giao cho cán bộ học một khóa… Học xong xem chứng nhận ở
+    // đâu?" tells of the plan but asks about a lesson). A list of tasks is a weaker cue: without
+    // a list to give, one task must match as well as by chance; a list of anything ("danh sách
+    // hộ cận nghèo… có cần che gì") is no cue.
     const asked = askedPart(q);
     const namesPlan =
       PLAN_CUE.test(asked ? readQuestion(asked) : q) || (followUp && last.taskKey !== undefined);

@@ -308,7 +308,6 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'đúng luật',
   'trái luật',
   'luật cho phép',
-  're:kiện (được|họ|ra tòa)',
   'ra tòa',
   // homework: the assistant teaches digital skills, it does not do schoolwork
   're:phương trình(?! báo)',
