@@ -10,7 +10,7 @@ import type { SearchHit } from '../../knowledge/types.ts';
 import { everydayPhrases, lessonWording } from '../../knowledge/vietnamese/paraphrase.ts';
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
-import { askedPart, STORY_WEIGHT, storyTerms } from './focus.ts';
+import { askedPart, lessStory } from './focus.ts';
 import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
@@ -331,7 +331,8 @@ export class Engine implements AnswerEngine {
       ...(previousQuestion ? subjectTerms(readQuestion(previousQuestion)) : []),
       ...subjectTerms(q),
     ];
-    const weights = withWording(q, focusOnAsked(q, termWeights(this.kb, words)), this.kb);
+    const unfocused = termWeights(this.kb, words);
+    const weights = withWording(q, lessStory(q, unfocused, anchorOf(unfocused)), this.kb);
     const scope = scopeTerms(q);
     const inScope = this.scopeOf(q, hits);
     // Unaccented words collide with common ones ("hoa hong", "so de"): such a question must
@@ -396,17 +397,24 @@ export class Engine implements AnswerEngine {
    * of its asking sentences ("…ảnh cầu sập ở quê. Có cách nào kiểm tra ảnh đó gốc ở đâu không?").
    */
   private scopeOf(q: QuestionText, hits: SearchHit[]): { docId: string; value: number } {
-    const coverage = (text: QuestionText, story = new Set<string>()) => {
+    const coverage = (text: QuestionText, story: boolean) => {
       const terms = scopeTerms(text);
       const singles = terms.filter((t) => !t.folded.includes('_')).map((t) => t.folded);
       const weights = termWeights(this.kb, singles);
-      for (const t of story) if (weights.has(t)) weights.set(t, weights.get(t)! * STORY_WEIGHT);
-      return scopeCoverage(text, terms, weights, hits, this.profiles(), everydayPhrases(text.raw));
+      const phrases = everydayPhrases(text.raw);
+      return scopeCoverage(
+        text,
+        terms,
+        story ? lessStory(text, weights) : weights,
+        hits,
+        this.profiles(),
+        phrases,
+      );
     };
-    const whole = coverage(q, storyTerms(q));
+    const whole = coverage(q, true);
     const asked = askedPart(q);
     if (!asked) return whole;
-    const part = coverage(readQuestion(asked));
+    const part = coverage(readQuestion(asked), false);
     // A few asked words match by chance ("nghỉ hưu … lĩnh bao nhiêu"): only a near-whole match counts.
     return part.value >= PART_SCOPE && part.value > whole.value ? part : whole;
   }
@@ -539,17 +547,6 @@ function modelText(kind: SectionKind, text: string): string {
   return quizPairs(text)
     .map((p) => `Hỏi: ${p.stem}\nĐáp: ${p.answer}`)
     .join('\n');
-}
-
-/**
- * The question's weights with the story around it weighing less than what it asks; a rare
- * name keeps its weight wherever it stands ("Con tôi dùng ChatGPT. Nó có lưu lại không?").
- */
-function focusOnAsked(q: QuestionText, weights: Map<string, number>): Map<string, number> {
-  const anchor = anchorOf(weights);
-  const out = new Map(weights);
-  for (const t of storyTerms(q)) if (t !== anchor && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
-  return out;
 }
 
 /** The text with the lessons' wording for its everyday phrases, as separate phrases. */

@@ -26,7 +26,7 @@ const ASKING = new PhraseMatcher([
 ]);
 
 /** How much a word of the story weighs against a word of the question. */
-export const STORY_WEIGHT = 0.5;
+const STORY_WEIGHT = 0.5;
 
 function isAsking(sentence: string): boolean {
   return /\?\s*$/u.test(sentence) || ASKING.test(readQuestion(sentence.replace(/[.!…\s]+$/u, '')));
@@ -64,4 +64,14 @@ export function storyTerms(q: QuestionText): Set<string> {
   const { asking, story } = split(q);
   const asked = new Set(asking.flatMap((s) => subjectTerms(readQuestion(s))));
   return new Set(story.flatMap((s) => subjectTerms(readQuestion(s))).filter((t) => !asked.has(t)));
+}
+
+/**
+ * The question's weights with the story's words weighing less than what it asks; `keep` (a rare
+ * name) keeps its weight wherever it stands ("Con tôi dùng ChatGPT. Nó có lưu lại không?").
+ */
+export function lessStory(q: QuestionText, weights: Map<string, number>, keep?: string): Map<string, number> {
+  const out = new Map(weights);
+  for (const t of storyTerms(q)) if (t !== keep && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
+  return out;
 }

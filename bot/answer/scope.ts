@@ -111,15 +111,20 @@ export function scopeCoverage(
     const [a = '', b = ''] = t.folded.split('_');
     return PAIR_WEIGHT * Math.max(weights.get(a) ?? 1, weights.get(b) ?? 1);
   };
+  // Each everyday phrase: the lessons' wording to look for, and the question's terms it covers.
+  const equivalents = phrases.map((p) => {
+    const said = new Set([...typedTerms(p.said, q.accented)].filter((t) => !t.includes('_')));
+    return {
+      wording: p.wording.map((w) => foldDiacritics(w)),
+      covers: unique.filter((t) => t.typed.split('_').every((w) => said.has(w))).map((t) => t.typed),
+    };
+  });
   let best = { docId: '', value: 0 };
   for (const [docId, text] of byDoc) {
     const have = typedTerms(text, q.accented);
     const folded = foldDiacritics(text.toLowerCase());
-    for (const p of phrases) {
-      if (!p.wording.some((w) => folded.includes(foldDiacritics(w)))) continue;
-      const said = new Set([...typedTerms(p.said, q.accented)].filter((t) => !t.includes('_')));
-      for (const t of unique) if (t.typed.split('_').every((w) => said.has(w))) have.add(t.typed);
-    }
+    for (const e of equivalents)
+      if (e.wording.some((w) => folded.includes(w))) for (const t of e.covers) have.add(t);
     let total = 0;
     let covered = 0;
     for (const t of unique) {
