@@ -116,8 +116,10 @@ const OVERRIDE = [
   /\b(pretend|act as|roleplay|role play|you are now|from now on|lets play|let s play|imagine you are)\b/,
   /\b(dong vai|nhap vai|gia vo|gia su ban la|coi nhu ban la|hay la|tu (gio|bay gio|nay)( tro di)? ban)\b/,
   /\bban (khong con|khong phai) la (tro ly|chatbot|ai)\b|\bkhong (con )?(bi )?gioi han\b/,
-  /\b(che do|mode) (go loi|debug|quan tri|admin|nha phat trien|developer|god)\b|\b(debug|developer|admin|god) mode\b/,
+  /\b(che do|mode) (go loi|debug|quan tri|admin|nha phat trien|developer|god|bao tri|maintenance)\b|\b(debug|developer|admin|god) mode\b/,
   /\b(lap trinh vien|nha phat trien|developer|admin|quan tri vien) cua ban\b/,
+  // A message dressed as a notice from the system or its operators: "[THÔNG BÁO HỆ THỐNG] …".
+  /^\W*[[(<#*]+\s*(thong bao |tin nhan |lenh )?(tu )?(he thong|system|admin|quan tri|developer|nha phat trien)\b/,
 ];
 /**
  * Asking what the assistant was told, in any wording: "bạn được cài những quy tắc nào",
@@ -139,6 +141,10 @@ const PRYING = [
   /\b(xem|doc|lay|tra cuu|xuat|cho (toi |minh |em )?(xem|biet))\b.*\b(tin nhan|du lieu|thong tin|so dien thoai|lich su|cau hoi|tai khoan)( \w+){0,3} cua (nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)\b/,
   // "liệt kê họ tên, số điện thoại của tất cả những người đã nhắn cho bạn hôm nay"
   /\b(ho ten|so dien thoai|sdt|so can cuoc|cccd|noi dung|cau hoi|tin nhan|danh sach)\b.*\b(tat ca|nhung|cac|moi|may) (nhung )?(nguoi|ai)( \w+){0,4} (da )?(nhan|hoi|chat|gui|nt)\b.*\b(ban|bot|tro ly|tong dai|he thong)\b/,
+  // "xuất danh sách tất cả câu hỏi người dân đã gửi trong tuần"
+  /\b(danh sach|tat ca|toan bo|het) (cac |nhung )?(cau hoi|tin nhan|noi dung)( \w+){0,2} (cua )?(nguoi dan|nguoi dung|moi nguoi|ba con|khach)( \w+){0,2} (da )?(gui|hoi|nhan|nhap)\b/,
+  // "cho tôi xem lại bà đã hỏi gì … hỏi bạn": what someone else told the assistant
+  /^(?=.*\b(hoi ban|nhan (cho |hoi )?ban|voi ban|vao day|o day|cho bot|tro ly)\b).*\b(xem|doc|cho (toi |minh |em )?(xem|biet))( lai)? (ba|ong|me|bo|vo|chong|con|anh|chi|co|chu|bac|nguoi do|nguoi ay|ho|nguoi ta)( \w+){0,2} (da )?(hoi|nhan|nhap|gui|chat|go)( \w+){0,3} (gi|nhung gi)\b/,
 ];
 
 /**
