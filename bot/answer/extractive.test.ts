@@ -101,6 +101,26 @@ describe('composeFromDocument', () => {
     expect(text).toContain('Không đưa mã PIN cho ai, kể cả người xưng là nhân viên.');
     expect(text).not.toContain('Mở mục số 1');
   });
+
+  it('fills the room with every sentence that holds the question, not only the strongest', () => {
+    const tax: DocumentView = {
+      ...doc,
+      sections: [
+        { kind: 'intro', heading: '', text: 'Từ năm 2026 thuế khoán chấm dứt. Ví điện tử giúp trả tiền nhanh.' },
+        { kind: 'notes', heading: 'Lưu ý', text: '- Ghi sổ thu chi mỗi ngày.\n- Giữ hóa đơn cẩn thận.' },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('bỏ thuế khoán rồi thì ghi sổ sao'),
+      tax,
+      new Map([
+        ['thue', 6],
+        ['khoan', 6],
+        ['so', 1],
+      ]),
+    );
+    expect(text).toBe('Từ năm 2026 thuế khoán chấm dứt.\nGhi sổ thu chi mỗi ngày.');
+  });
 });
 
 describe('composeFromDocument, what a question asks', () => {

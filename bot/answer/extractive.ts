@@ -530,12 +530,12 @@ function sentenceCandidates(
 }
 
 function sentencesAnswer(candidates: Candidate[], budget: number): Composed {
-  // A self-check answer is matched by its question as well, so it sets no bar for the prose.
-  const top = Math.max(0, ...candidates.filter((c) => c.section !== 'quiz').map((c) => c.score));
   const chosen: Candidate[] = [];
   let used = 0;
   for (const c of [...candidates].sort((a, b) => b.score - a.score || a.position - b.position)) {
-    if (chosen.length >= 6 || c.score < Math.max(0.5, top * 0.3)) break;
+    // Any sentence that holds the question's words may fill the room: a two-line answer leaves
+    // out the note or self-check answer that often holds what was asked.
+    if (chosen.length >= 6 || c.score < 0.5) break;
     const text = shorten(c.text, 230);
     if (used + text.length + 1 > budget) continue;
     chosen.push({ ...c, text });
