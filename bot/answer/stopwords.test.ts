@@ -16,6 +16,12 @@ describe('subjectTerms', () => {
     expect(subjectTerms(readQuestion('chưa nhận được tiền'))).toContain('chua_nhan');
   });
 
+  it('keeps "không thấy", "không vào", "không lên": negated, a shape word names the symptom', () => {
+    expect(subjectTerms(readQuestion('iPhone không thấy cái micro đâu'))).toContain('khong_thay');
+    expect(subjectTerms(readQuestion('may khong len nguon'))).toContain('khong_len');
+    expect(subjectTerms(readQuestion('không có mạng'))).not.toContain('khong_co');
+  });
+
   it('drops the talk around a question ("tự nhiên", "có đáng lo không"), keeping what happened', () => {
     const terms = subjectTerms(readQuestion('Máy tự nhiên mất sóng cả buổi, có đáng lo không?'));
     expect(terms).toContain('mat_song');

@@ -37,6 +37,8 @@ export const PLAN_STOP = toList(`${FUNCTION_WORDS} ${PLAN_WORDS}`);
 
 /** Words of negation (folded), kept in a pair with the subject word they negate. */
 const NEGATION = new Set(['khong', 'chua', 'chang']);
+/** Shape words that, negated, name a symptom: "không thấy micro", "không vào được", "không lên". */
+const SYMPTOM_VERBS = new Set(['thay', 'vao', 'len', 'ra']);
 
 /**
  * The subject words of a question (folded), with pairs of neighbours that are both subject
@@ -52,7 +54,8 @@ export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
     const folded = typed.map((w) => foldDiacritics(w));
     folded.forEach((w, i) => {
       // "không nghe", "chưa nhận": what does not work is what a troubleshooting question is about.
-      if (NEGATION.has(w) && i + 1 < folded.length && !isStop[i + 1]) out.push(`${w}_${folded[i + 1]}`);
+      const next = folded[i + 1];
+      if (NEGATION.has(w) && next && (!isStop[i + 1] || SYMPTOM_VERBS.has(next))) out.push(`${w}_${next}`);
       if (isStop[i]) return;
       out.push(w);
       if (i + 1 < folded.length && !isStop[i + 1]) out.push(`${w}_${folded[i + 1]}`);
