@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { everydayPhrases, lessonWording } from './paraphrase.ts';
+import { EVERYDAY_BY_LESSON } from './everyday-by-lesson.ts';
 import { SYNONYMS } from './synonyms.ts';
 
 describe('lessonWording', () => {
@@ -22,6 +23,11 @@ describe('lessonWording', () => {
     expect(lessonWording('chuyện tắt tiếngx')).toEqual([]);
     // A phrase does not run across a comma.
     expect(lessonWording('bấm tắt, tiếng vẫn kêu')).not.toContain('tắt thông báo');
+  });
+
+  it('knows the everyday phrases written for each lesson', () => {
+    expect(lessonWording('mẹ tôi bị lừa, tài khoản bị rút 50 triệu')).toContain('tra soát giao dịch');
+    expect(lessonWording('muốn làm cái qr có số tiền sẵn cho khách')).toContain('có sẵn số tiền');
   });
 
   it('spells teencode out before matching', () => {
@@ -46,5 +52,27 @@ describe('lessonWording', () => {
       .flat()
       .filter((w) => !lessons.includes(w.toLowerCase()));
     expect(missing).toEqual([]);
+  });
+
+  it('maps each lesson’s everyday phrases to wording that lesson holds and at most one other', () => {
+    const dir = path.join(import.meta.dirname, '..', 'lessons');
+    const text = (id: string) =>
+      fs.readFileSync(path.join(dir, `${id}.md`), 'utf8').toLowerCase().replaceAll('**', '');
+    const all = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+      .map((f) => text(f.slice(0, -3)));
+    const wrong: string[] = [];
+    const seen = new Set(Object.keys(SYNONYMS));
+    for (const [lesson, phrases] of Object.entries(EVERYDAY_BY_LESSON)) {
+      const own = text(lesson);
+      for (const [said, wording] of Object.entries(phrases)) {
+        if (seen.has(said)) wrong.push(`${said}: listed twice`);
+        seen.add(said);
+        for (const w of wording)
+          if (!own.includes(w) || all.filter((t) => t.includes(w)).length > 2) wrong.push(`${said} → ${w}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

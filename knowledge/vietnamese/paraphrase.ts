@@ -5,6 +5,7 @@
  * fires "mưa" (rain).
  */
 import { foldDiacritics, hasDiacritics } from './normalize.ts';
+import { EVERYDAY_BY_LESSON } from './everyday-by-lesson.ts';
 import { SYNONYMS } from './synonyms.ts';
 import { canonical, expandAbbreviations } from './tokenize.ts';
 
@@ -28,7 +29,7 @@ const MAX_GAP = 2;
 
 /** Entries by their first word, folded: a text is tested only against phrases that can occur in it. */
 const BY_FIRST = new Map<string, Entry[]>();
-for (const [said, wording] of Object.entries(SYNONYMS)) {
+for (const [said, wording] of [SYNONYMS, ...Object.values(EVERYDAY_BY_LESSON)].flatMap(Object.entries)) {
   const form = canonical(said);
   const accented = tokensOf(form);
   const folded = accented.map((t) => foldDiacritics(t));
