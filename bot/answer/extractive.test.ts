@@ -106,7 +106,11 @@ describe('composeFromDocument', () => {
     const tax: DocumentView = {
       ...doc,
       sections: [
-        { kind: 'intro', heading: '', text: 'Từ năm 2026 thuế khoán chấm dứt. Ví điện tử giúp trả tiền nhanh.' },
+        {
+          kind: 'intro',
+          heading: '',
+          text: 'Từ năm 2026 thuế khoán chấm dứt. Ví điện tử giúp trả tiền nhanh.',
+        },
         { kind: 'notes', heading: 'Lưu ý', text: '- Ghi sổ thu chi mỗi ngày.\n- Giữ hóa đơn cẩn thận.' },
       ],
     };
@@ -120,6 +124,29 @@ describe('composeFromDocument', () => {
       ]),
     );
     expect(text).toBe('Từ năm 2026 thuế khoán chấm dứt.\nGhi sổ thu chi mỗi ngày.');
+  });
+
+  it('leaves out the steps written for the other phone when the question names one', () => {
+    const phones: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: [
+            '1. Mở chỗ cần viết để bàn phím hiện lên.',
+            '2. Android: bấm biểu tượng micro trên bàn phím.',
+            '3. iPhone: bấm biểu tượng micro. Không thấy micro thì bật Đọc chính tả.',
+            '4. Giấy tờ nhiều trang nên quét thành PDF. iPhone: mở Ghi chú; Android: dùng Google Drive.',
+          ].join('\n'),
+        },
+      ],
+    };
+    const ask = (q: string) => composeFromDocument(readQuestion(q), phones, weights(['micro'])).text;
+    expect(ask('iPhone của tôi nhập chữ bằng micro thế nào')).not.toContain('Android: bấm');
+    expect(ask('iPhone của tôi nhập chữ bằng micro thế nào')).toContain('4. Giấy tờ nhiều trang');
+    expect(ask('máy Samsung nhập chữ bằng micro thế nào')).not.toContain('iPhone: bấm');
+    expect(ask('nhập chữ bằng micro thế nào')).toMatch(/Android: bấm[^]*iPhone: bấm/);
   });
 });
 

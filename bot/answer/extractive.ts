@@ -111,7 +111,7 @@ export function composeFromDocument(
 ): Composed {
   weights = asTyped(q, weights);
   const stepsSection = doc.sections.find((s) => s.kind === 'steps');
-  const steps = stepsSection ? readSteps(stepsSection.text, weights) : [];
+  const steps = forPlatform(q, stepsSection ? readSteps(stepsSection.text, weights) : []);
   if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
   const definition = DEFINITION.test(q);
   const candidates = sentenceCandidates(doc, weights, definition);
@@ -129,6 +129,31 @@ export function composeFromDocument(
   const focus = focusStep(steps);
   if (whole.nextStep === undefined || focus === steps[0]!.number) return whole;
   return stepsAnswer(doc, steps, weights, budget, focus, false, lead);
+}
+
+/** Words that name a phone's platform: an iPhone owner has no use for the Android steps. */
+const PLATFORMS = {
+  iphone: /\b(iphone|ipad|ios|voiceover|siri|app store)\b/iu,
+  android: /\b(android|samsung|oppo|xiaomi|vivo|realme|talkback|ch play|gboard)\b/iu,
+};
+
+/**
+ * The steps for the person's phone: when the question names one platform, the steps written
+ * for the other one alone ("Android: bấm biểu tượng micro…" for an iPhone owner) are left out.
+ */
+function forPlatform(q: QuestionText, steps: Step[]): Step[] {
+  const text = q.raw;
+  const named = (Object.keys(PLATFORMS) as (keyof typeof PLATFORMS)[]).filter((p) => PLATFORMS[p].test(text));
+  if (named.length !== 1) return steps;
+  const other = named[0] === 'iphone' ? PLATFORMS.android : PLATFORMS.iphone;
+  const own = PLATFORMS[named[0]!];
+  // A step is for one platform when its opening words name it ("iPhone cần chữ to hơn nữa:").
+  const kept = steps.filter((s) => {
+    const opening = s.sentences[0]?.split(/[:,]/)[0] ?? '';
+    const short = opening.split(/\s+/).length <= 6;
+    return !short || !other.test(opening) || own.test(opening);
+  });
+  return kept.length ? kept : steps;
 }
 
 /** One self-check question: the situation it asks about and its right answer with the reason. */
