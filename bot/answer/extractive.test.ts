@@ -387,4 +387,24 @@ describe('shorten', () => {
     ).not.toBe('Dùng xong, nhất là trên máy tính dùng chung.');
     expect(shorten('Một hai ba bốn năm sáu bảy tám chín mười mười một', 30)).toMatch(/…$/);
   });
+
+  it('runs a cut on to the end of the first action rather than stop at its condition or label', () => {
+    expect(
+      shorten(
+        'Nếu đã cài ứng dụng lạ hoặc máy có dấu hiệu bị điều khiển: bật Chế độ máy bay, tắt Wi-Fi và 4G.',
+        60,
+      ),
+    ).toBe('Nếu đã cài ứng dụng lạ hoặc máy có dấu hiệu bị điều khiển: bật Chế độ máy bay…');
+    expect(
+      shorten(
+        'Khi nhận thiết bị hoặc kích hoạt ký số từ xa, đổi ngay mã PIN mặc định. Học thuộc mã PIN.',
+        60,
+      ),
+    ).toBe('Khi nhận thiết bị hoặc kích hoạt ký số từ xa, đổi ngay mã PIN mặc định.');
+    expect(
+      shorten('Sao lưu sổ: bật sao lưu lên tài khoản đám mây hoặc gửi tệp sổ vào email, mỗi tuần.', 50),
+    ).toBe('Sao lưu sổ: bật sao lưu lên tài khoản đám mây hoặc gửi tệp sổ vào email…');
+    // Too far on, the cut stays a cut.
+    expect(shorten(`Nếu ${'rất '.repeat(30)}lâu: bấm nút.`, 60)).toMatch(/^Nếu rất.*…$/);
+  });
 });

@@ -338,8 +338,27 @@ export function shorten(text: string, max: number): string {
     CONDITION.test(opening) && clauses.every((c) => CONDITION.test(c) || c.split(/\s+/).length <= 2);
   if (clause >= max * 0.45 && !kept.includes(':') && !onlyCondition)
     return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
+  // A cut that would keep only the condition ("Nếu đã cài ứng dụng lạ…") or the label before a
+  // colon ("Gửi qua Zalo: mở cuộc…") runs on to the end of the first action, when that is near.
+  const firstAction = actionEnd(text);
+  if (firstAction > max && firstAction <= max * ACTION_STRETCH && (onlyCondition || /^[^,;]*:/u.test(head)))
+    return text.slice(0, firstAction).replace(/[\s,;:–-]+$/u, '').replace(/(?<![.!?])$/u, '…');
   const space = head.lastIndexOf(' ');
   return `${head.slice(0, space > max * 0.6 ? space : max - 1).replace(/[\s,;:–-]+$/u, '')}…`;
+}
+
+/** How far past its limit a cut may run to keep a step's first action whole. */
+const ACTION_STRETCH = 1.7;
+
+/**
+ * Where a step's first action ends: past its condition ("Nếu …, ") or label ("Sao lưu sổ: "),
+ * at the next clause or sentence end.
+ */
+function actionEnd(text: string): number {
+  const opening = /^[^:]{0,80}:\s|^(nếu|khi|trường hợp|lúc|sau khi|trước khi)\s[^,;:]*[,;:]\s/iu.exec(text);
+  const from = opening ? opening[0].length : 0;
+  const end = text.slice(from).search(/[,;]\s|\.(\s|$)/u);
+  return end < 0 ? text.length : from + end + (text[from + end] === '.' ? 1 : 0);
 }
 
 /** Leaves out asides in brackets that hold none of the question's words. */
