@@ -95,6 +95,17 @@ describe('resident answers', () => {
     expect(a.text.split('\n')[0]).toMatch(/Không bao giờ .*OTP/);
   });
 
+  it('answers a scam already suffered in everyday words, typed with or without diacritics', async () => {
+    const q =
+      'Bố tôi vừa chuyển 20 triệu cho một đứa giả làm nhân viên nhà mạng, mới nửa tiếng trước. ' +
+      'Cả nhà lo quá, giờ phải làm gì trước để giữ tiền?';
+    for (const text of [q, foldDiacritics(q)]) {
+      const a = await engine.ask(text);
+      expect(a).toMatchObject({ answered: true, intent: 'safety' });
+      expect(a.sources[0]!.id).toBe('at-khi-bi-lua-dao');
+    }
+  });
+
   it('answers the same question typed without diacritics', async () => {
     const a = await engine.ask(foldDiacritics('quét mã QR trả tiền thế nào'));
     expect(a.answered).toBe(true);

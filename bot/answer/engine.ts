@@ -51,6 +51,11 @@ import type { Answer, AnswerEngine, AnswerSource, AskOptions, Intent } from './t
  * found in the best document, the question is out of scope and the engine declines.
  */
 const MIN_SCOPE = 0.25;
+/**
+ * A message the rules read as a scam or account-safety matter ("vừa chuyển 30 triệu cho đứa giả
+ * danh điện lực") needs the safe advice more than a decline: it needs less of its words found.
+ */
+const SAFETY_MIN_SCOPE = 0.2;
 /** Below this, a question must also name a compound the knowledge base knows. */
 const UNSURE_SCOPE = 0.4;
 /** The share of its asking sentences a story must match to count as in scope on their strength. */
@@ -338,7 +343,7 @@ export class Engine implements AnswerEngine {
     // Unaccented words collide with common ones ("hoa hong", "so de"): such a question must
     // also name at least one compound the knowledge base holds, however well its words match.
     const outOfScope =
-      inScope.value < MIN_SCOPE ||
+      inScope.value < (safety ? SAFETY_MIN_SCOPE : MIN_SCOPE) ||
       (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary())) ||
       (!q.accented && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
     // A lesson whose title or keywords hold the question's rare name ("gemini") puts it in scope.

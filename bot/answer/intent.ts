@@ -523,6 +523,15 @@ const SAFETY = new PhraseMatcher([
   'đe dọa',
   'chuyển trước',
   'tài khoản riêng',
+  // impostors and money already gone, in everyday words
+  'giả làm nhân viên',
+  'giả nhân viên',
+  'đứa giả',
+  'thằng giả',
+  'kẻ gian',
+  'bị rút tiền',
+  'rút mất',
+  'lừa mất',
 ]);
 
 function isDigital(q: QuestionText): boolean {
@@ -572,7 +581,16 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
     'Không cho ai biết mật khẩu của bạn; mỗi tài khoản quan trọng nên có một mật khẩu riêng.',
   ],
   [
-    new PhraseMatcher(['bị lừa', 'mất tiền', 'lộ thông tin', 'bị hack', 'chiếm đoạt']),
+    new PhraseMatcher([
+      'bị lừa',
+      'mất tiền',
+      'lộ thông tin',
+      'bị hack',
+      'chiếm đoạt',
+      'bị rút tiền',
+      'rút mất',
+      'lừa mất',
+    ]),
     'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.',
   ],
   [

@@ -345,6 +345,9 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
   // scams and safety
   'bị gạt': ['bị lừa đảo'],
+  'giả làm': ['giả danh'],
+  'giữ tiền': ['khóa tài khoản, khóa thẻ', 'tra soát giao dịch'],
+  'giữ lại tiền': ['khóa tài khoản, khóa thẻ', 'tra soát giao dịch'],
   scam: ['lừa đảo'],
   'lừa qua mạng': ['lừa đảo trực tuyến'],
   'cuộc gọi lạ': ['cuộc gọi lừa đảo'],
