@@ -20,6 +20,16 @@ describe('focus on what a long message asks', () => {
     expect(storyTerms(q)).toContain('tiem');
   });
 
+  it('reads "tối nào cũng", "lúc nào cũng" as a habit, not a question', () => {
+    const asked = (q: string) => askedPart(readQuestion(q));
+    expect(asked('Con tôi tối nào cũng nhờ AI giải bài rồi chép. Nên dặn cháu gõ yêu cầu thế nào?')).toBe(
+      'Nên dặn cháu gõ yêu cầu thế nào?',
+    );
+    expect(asked('con toi toi nao cung nho ai giai bai roi chep. nen dan chau go yeu cau the nao?')).toBe(
+      'nen dan chau go yeu cau the nao?',
+    );
+  });
+
   it('leaves a one-sentence or all-asking message whole', () => {
     expect(askedPart(readQuestion('Cài VNeID thế nào?'))).toBeUndefined();
     expect(storyTerms(readQuestion('Cài VNeID thế nào? Đăng nhập ở đâu?')).size).toBe(0);

@@ -12,7 +12,8 @@ const ASKING = new PhraseMatcher([
   'gì',
   'sao',
   'thế nào',
-  'nào',
+  // Not "tối nào cũng…", "lúc nào cũng…": every evening, always.
+  're:nào(?! cũng)',
   'đâu',
   'bao nhiêu',
   'bao giờ',

@@ -20,6 +20,13 @@ describe('ruleIntent', () => {
     );
   });
 
+  it('counts what one types to an AI as digital, so a lowercase "ai" can be the tool', () => {
+    expect(
+      intentOf('con toi toi nao cung nho ai giai bai tap roi chep. nen dan chau go yeu cau the nao?'),
+    ).toBe('question');
+    expect(intentOf('nhờ ai giải bài tập toán lớp 9 này giúp')).toBe('out_of_scope');
+  });
+
   it('counts a file or a phone model as digital words', () => {
     expect(intentOf('chụp sổ đỏ nhiều trang thì gộp thành một file PDF thế nào')).toBe('question');
     expect(intentOf('sổ đỏ bị mất thì làm lại ở đâu')).toBe('out_of_scope');
