@@ -173,13 +173,13 @@ export class Engine implements AnswerEngine {
         },
       };
     }
-    if (rule === 'injection') {
-      const reply = replies.injectionReply(this.config.contact);
-      // A manipulation about OTP or passwords still deserves the safe advice.
-      return this.decline('injection', mentionsSafety(q) ? `${safetyAdvice(q)}\n${reply}` : reply);
-    }
+    // A manipulation about OTP or passwords, or an off-topic question after a scam ("bị lừa…
+    // giờ muốn khởi kiện"), still deserves the safe advice.
+    const withAdvice = (reply: string) => (mentionsSafety(q) ? `${safetyAdvice(q)}\n${reply}` : reply);
+    if (rule === 'injection')
+      return this.decline('injection', withAdvice(replies.injectionReply(this.config.contact)));
     if (rule === 'out_of_scope')
-      return this.decline('out_of_scope', replies.outOfScopeReply(this.config.contact));
+      return this.decline('out_of_scope', withAdvice(replies.outOfScopeReply(this.config.contact)));
 
     const last = history.at(-1);
     const followUp = last !== undefined && isFollowUp(q);
