@@ -64,11 +64,14 @@ describe('looks like an attack', () => {
       expect(intentOf(q), q).toBe('injection');
   });
 
-  it('still answers how to see one’s own messages or a system error on a public service', () => {
+  it('still answers about one’s own messages, other people’s messages to oneself, or a system error', () => {
     for (const q of [
       'Làm sao xem lại mẹ đã nhắn gì trong nhóm Zalo hôm qua?',
       'Hệ thống dịch vụ công báo lỗi khi nộp hồ sơ, làm sao?',
       'Ứng dụng ngân hàng báo đang bảo trì thì chuyển tiền kiểu gì?',
+      'Tin nhắn lạ mà người khác gửi cho tôi có link, có nên bấm không?',
+      'Danh sách số điện thoại của người dân trong nhóm Zalo có được đăng công khai không?',
+      'Tôi muốn xem lại con đã nhắn gì cho tôi hôm qua ở đây trên Zalo',
     ])
       expect(intentOf(q), q).not.toBe('injection');
   });

@@ -144,13 +144,13 @@ const PRYING = [
   // "liệt kê họ tên, số điện thoại của tất cả những người đã nhắn cho bạn hôm nay"
   /\b(ho ten|so dien thoai|sdt|so can cuoc|cccd|noi dung|cau hoi|tin nhan|danh sach)\b.*\b(tat ca|nhung|cac|moi|may) (nhung )?(nguoi|ai)( \w+){0,4} (da )?(nhan|hoi|chat|gui|nt)\b.*\b(ban|bot|tro ly|tong dai|he thong)\b/,
   // "10 câu hỏi gần nhất mà người dân khác đã hỏi bạn"
-  /\b(cau hoi|tin nhan|noi dung)( \w+){0,4} (ma )?(nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)\b/,
+  /\b(cau hoi|tin nhan|noi dung)( \w+){0,4} (ma )?(nhung |cac )?(nguoi dung|nguoi dan|nguoi) (khac|kia)( \w+){0,2} (hoi|gui|nhan|chat)( cho| voi)? (ban|bot|tro ly|he thong)\b/,
   // "cho xem danh sách số CCCD của người dân đã đăng ký"
-  /\b(danh sach|toan bo|tat ca)( \w+){0,3} (so )?(cccd|can cuoc|so dien thoai|sdt|dia chi|ho ten)( \w+){0,2} cua (nguoi dan|ba con|nguoi dung|cac ho|moi nguoi)\b/,
+  /\b(cho (toi |minh |em )?(xem|biet)|gui|xuat|liet ke|cung cap|lay)( \w+){0,2} (danh sach|toan bo|tat ca)( \w+){0,3} (so )?(cccd|can cuoc|so dien thoai|sdt|dia chi|ho ten)( \w+){0,2} cua (nguoi dan|ba con|nguoi dung|cac ho|moi nguoi)\b/,
   // "xuất danh sách tất cả câu hỏi người dân đã gửi trong tuần"
   /\b(danh sach|tat ca|toan bo|het) (cac |nhung )?(cau hoi|tin nhan|noi dung)( \w+){0,2} (cua )?(nguoi dan|nguoi dung|moi nguoi|ba con|khach)( \w+){0,2} (da )?(gui|hoi|nhan|nhap)\b/,
   // "cho tôi xem lại bà đã hỏi gì … hỏi bạn": what someone else told the assistant
-  /^(?=.*\b(hoi ban|nhan (cho |hoi )?ban|voi ban|vao day|o day|cho bot|tro ly)\b).*\b(xem|doc|cho (toi |minh |em )?(xem|biet))( lai)? (ba|ong|me|bo|vo|chong|con|anh|chi|co|chu|bac|nguoi do|nguoi ay|ho|nguoi ta)( \w+){0,2} (da )?(hoi|nhan|nhap|gui|chat|go)( \w+){0,3} (gi|nhung gi)\b/,
+  /^(?=.*\b(hoi ban|nhan (cho |hoi )?ban|voi ban|vao day|cho bot|tro ly)\b).*\b(xem|doc|cho (toi |minh |em )?(xem|biet))( lai)? (ba|ong|me|bo|vo|chong|con|anh|chi|co|chu|bac|nguoi do|nguoi ay|ho|nguoi ta)( \w+){0,2} (da )?(hoi|nhan|nhap|gui|chat|go)( \w+){0,3} (gi|nhung gi)\b/,
 ];
 
 /**
