@@ -41,6 +41,9 @@ describe('ruleIntent', () => {
   it('counts a file or a phone model as digital words', () => {
     expect(intentOf('chụp sổ đỏ nhiều trang thì gộp thành một file PDF thế nào')).toBe('question');
     expect(intentOf('sổ đỏ bị mất thì làm lại ở đâu')).toBe('out_of_scope');
+    // Unaccented, "hồ sơ đó" holds "so do", which is not "sổ đỏ" there.
+    expect(intentOf('toi nop ho so khai sinh roi, xem lai ho so do o cho nao?')).toBe('question');
+    expect(intentOf('so do bi mat thi lam lai o dau')).toBe('out_of_scope');
   });
 });
 

@@ -298,8 +298,9 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'mức lương',
   'lương hưu',
   // land titles on paper (online filing is a digital word and stays in scope)
-  'sổ đỏ',
-  'sổ hồng',
+  // Not "hồ sơ đó" typed without marks ("ho so do"), nor "mã số đó".
+  're:(?<!(hồ|mã) )sổ đỏ',
+  're:(?<!(hồ|mã) )sổ hồng',
   'quyền sử dụng đất',
   // law and family disputes
   'đi kiện',
