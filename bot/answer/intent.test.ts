@@ -38,6 +38,19 @@ describe('ruleIntent', () => {
     expect(intentOf('Tôi chạy xe công nghệ. Một tháng thu nhập được bao nhiêu?')).toBe('out_of_scope');
   });
 
+  it('matches words that fold into everyday ones only as typed with their marks', () => {
+    // Unaccented, "liên quan" is "liên quân" (a game), "cho đến" is "chợ đen", "nhau" is "nhậu".
+    for (const q of [
+      'nguoi goi noi toi lien quan vu an, bat chuyen tien',
+      'chuyen tien cho den khi nao thi nhan duoc',
+      'toi da thu nhap ma pin nhieu lan ma khong duoc',
+      'dat mat khau khac nhau cho moi trang the nao',
+    ])
+      expect(intentOf(q), q).not.toBe('out_of_scope');
+    expect(intentOf('Tối nay đi nhậu ở quán nào vui?')).toBe('out_of_scope');
+    expect(intentOf('Thi bằng lái A1 thì câu hỏi về biển báo học ở đâu?')).toBe('out_of_scope');
+  });
+
   it('counts a file or a phone model as digital words', () => {
     expect(intentOf('chụp sổ đỏ nhiều trang thì gộp thành một file PDF thế nào')).toBe('question');
     expect(intentOf('sổ đỏ bị mất thì làm lại ở đâu')).toBe('out_of_scope');

@@ -32,7 +32,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * A set of phrases (accented, lower case; `\d` style regex fragments allowed with `re:`) matched
  * on whole words. Accented questions are matched accent-exact, unaccented ones folded, so
- * "mưa" (rain) does not fire on "mua" (buy) when the person typed the marks.
+ * "mưa" (rain) does not fire on "mua" (buy) when the person typed the marks. A phrase marked
+ * `accented:` is matched only as typed with its marks: folded, "nhậu" is "nhau", "liên quân" is
+ * "liên quan".
  */
 export class PhraseMatcher {
   private readonly accentedRe: RegExp;
@@ -41,6 +43,8 @@ export class PhraseMatcher {
   constructor(phrases: readonly string[]) {
     const source = (fold: boolean) =>
       phrases
+        .filter((p) => !(fold && p.startsWith('accented:')))
+        .map((p) => p.replace(/^accented:/, ''))
         .map((p) =>
           p.startsWith('re:')
             ? fold
