@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import { ruleIntent } from './intent.ts';
-import { readQuestion } from './text.ts';
+import { plain, readQuestion, sentences } from './text.ts';
 
 const intentOf = (q: string) => ruleIntent(readQuestion(q));
 
@@ -54,9 +57,10 @@ describe('ruleIntent', () => {
   it('counts a file or a phone model as digital words', () => {
     expect(intentOf('chụp sổ đỏ nhiều trang thì gộp thành một file PDF thế nào')).toBe('question');
     expect(intentOf('sổ đỏ bị mất thì làm lại ở đâu')).toBe('out_of_scope');
-    // Unaccented, "hồ sơ đó" holds "so do", which is not "sổ đỏ" there.
+    // Unaccented, "hồ sơ đó" and "chặn số đó" hold "so do", which is not "sổ đỏ" there.
     expect(intentOf('toi nop ho so khai sinh roi, xem lai ho so do o cho nao?')).toBe('question');
-    expect(intentOf('so do bi mat thi lam lai o dau')).toBe('out_of_scope');
+    expect(intentOf('so do nha toi bi mat thi lam lai o dau')).toBe('out_of_scope');
+    expect(intentOf('chan so do roi bao 5656 the nao')).not.toBe('out_of_scope');
   });
 });
 
@@ -90,5 +94,30 @@ describe('looks like an attack', () => {
       'Tôi muốn xem lại con đã nhắn gì cho tôi hôm qua ở đây trên Zalo',
     ])
       expect(intentOf(q), q).not.toBe('injection');
+  });
+});
+
+describe('the lessons’ own sentences', () => {
+  it('read as in scope, with and without diacritics, but for the examples of what is not', () => {
+    // Sentences that give an example of an off-topic or emergency matter, or name a land title.
+    const examples = [
+      'Câu hỏi về cách nấu canh chua.',
+      'Người nhà đau ngực dữ dội, khó thở.',
+      'Ảnh căn cước, sổ đỏ, giấy khai sinh là thông tin cá nhân quan trọng.',
+      'Thực phẩm chức năng không phải là thuốc và không thay được thuốc chữa bệnh.',
+    ].flatMap((e) => [e, foldDiacritics(e)]);
+    const dir = path.join(import.meta.dirname, '..', '..', 'knowledge', 'lessons');
+    const declined: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('_'))) {
+      const body = fs.readFileSync(path.join(dir, file), 'utf8').split('---').slice(2).join('---');
+      for (const sentence of sentences(plain(body)).filter((x) => !x.startsWith('#')))
+        for (const typed of [sentence, foldDiacritics(sentence)])
+          if (
+            ['out_of_scope', 'injection'].includes(ruleIntent(readQuestion(typed))) &&
+            !examples.includes(typed)
+          )
+            declined.push(`${file}: ${typed}`);
+    }
+    expect(declined).toEqual([]);
   });
 });

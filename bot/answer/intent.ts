@@ -106,9 +106,9 @@ const INJECTION = new PhraseMatcher([
  * configuration, keys), or to drop its rules or become someone else.
  */
 const REVEAL =
-  /\b(in|in ra|xuat|cho (toi |minh |em )?(xem|biet|doc)|tiet lo|liet ke|hien thi|nhac lai|lap lai|doc lai|chep lai|ke ra|show|print|reveal|tell|repeat|list|output|dump|display|what (is|are)|give)\b/;
+  /\b(in|in ra|(?<!dang )xuat|cho (toi |minh |em )?(xem|biet|doc)|tiet lo|liet ke|hien thi|nhac lai|lap lai|doc lai|chep lai|ke ra|show|print|reveal|tell|repeat|list|output|dump|display|what (is|are)|give)\b/;
 const GIVEN =
-  /\b((chi dan|huong dan|quy tac|luat|nguyen tac|lenh|cau lenh|thiet lap|cai dat) (bi mat|an|he thong|ban dau|goc|cua ban|duoc cai|nha phat trien|o dau)|(duoc|da) (cai|cau hinh|lap trinh|dan) (cho|vao|san cho) ban|nguyen van|cau hinh (cua ban|he thong|ban dau|bi mat|an)|prompt|system|instructions?|your (rules|guidelines|configuration|settings)|api[ _-]?keys?|secret|tokens?|bien moi truong|environment|credentials?|mat khau quan tri)\b/;
+  /\b((chi dan|huong dan|quy tac|luat|nguyen tac|lenh|cau lenh|thiet lap) (bi mat|an|he thong|ban dau|goc|cua ban|duoc cai|nha phat trien|o dau)|cai dat (bi mat|an|cua ban|duoc cai|nha phat trien)|(duoc|da) (cai|cau hinh|lap trinh|dan) (cho|vao|san cho) ban|nguyen van|cau hinh (cua ban|he thong|ban dau|bi mat|an)|prompt|system|instructions?|your (rules|guidelines|configuration|settings)|api[ _-]?keys?|secret|tokens?|bien moi truong|environment|credentials?|mat khau quan tri)\b/;
 const OVERRIDE = [
   /\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|guidelines?|everything|previous|above|told|restrictions?)\b/,
   /\b(bo qua|quen|phot lo|vo hieu)\b.*\b(quy tac|chi dan|huong dan|luat|gioi han|moi thu|tat ca|truoc do)\b/,
@@ -290,7 +290,8 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:giảm \\d+ ?kg',
   'ăn kiêng',
   'mang thai',
-  'chữa bệnh',
+  // Not "khám chữa bệnh", the errand on a health-insurance card.
+  're:(?<!khám )chữa bệnh',
   'bệnh gì',
   // wages and jobs: the assistant can warn about job scams, not tell what a job pays
   're:lương[^.?!]{0,40} bao nhiêu',
@@ -298,9 +299,16 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'mức lương',
   'lương hưu',
   // land titles on paper (online filing is a digital word and stays in scope)
-  // Not "hồ sơ đó" typed without marks ("ho so do"), nor "mã số đó".
-  're:(?<!(hồ|mã) )sổ đỏ',
-  're:(?<!(hồ|mã) )sổ hồng',
+  // Unaccented, "so do" is also "số đó", "hồ sơ đó", "sơ đồ": only the titles' own errands fold safely.
+  'accented:sổ đỏ',
+  'accented:sổ hồng',
+  'làm sổ đỏ',
+  'cấp sổ đỏ',
+  'mất sổ đỏ',
+  'sang tên sổ',
+  'có sổ đỏ',
+  'sổ đỏ nhà',
+  'sổ đỏ ghi',
   'quyền sử dụng đất',
   // law and family disputes
   'đi kiện',
@@ -311,7 +319,8 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'ly hôn',
   'ly dị',
   'chia tài sản',
-  'tranh chấp',
+  // Not a dispute with an online seller ("trả ngoài sàn… khi có tranh chấp").
+  're:tranh chấp (đất|nhà|tài sản|thừa kế|lối đi|ranh giới)',
   'lấn đất',
   'xây lấn',
   'thừa kế',
@@ -368,7 +377,8 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'rằm tháng',
   'mâm cúng',
   'đồ cúng',
-  're:cúng (gì|những gì|ngày|rằm|ông|giỗ|trong|ngoài)',
+  // Unaccented, "cung trong" is "cũng trong".
+  'accented:re:cúng (gì|những gì|ngày|rằm|ông|giỗ|trong|ngoài)',
   'đi lễ chùa',
   'thắp hương',
   // shopping advice: which brand or model to buy
@@ -486,6 +496,15 @@ const DIGITAL = new PhraseMatcher([
   'định danh',
   'email',
   'máy tính',
+  'dữ liệu',
+  'trên sàn',
+  'sàn thương mại điện tử',
+  'shopee',
+  'lazada',
+  'bhyt',
+  'bảo hiểm y tế',
+  'sổ sức khỏe',
+  'lịch sử khám',
   'chatgpt',
   'gemini',
   'copilot',
