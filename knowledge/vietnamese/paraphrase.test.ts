@@ -25,6 +25,11 @@ describe('lessonWording', () => {
     expect(lessonWording('bấm tắt, tiếng vẫn kêu')).not.toContain('tắt thông báo');
   });
 
+  it('knows how residents say going back and getting a shop’s revenue', () => {
+    expect(lessonWording('bà bấm lung tung rồi không biết thoát ra')).toContain('về màn hình chính');
+    expect(lessonWording('tin nhắn bảo bấm link để rút tiền bán hàng về')).toContain('nhận doanh thu');
+  });
+
   it('knows the everyday phrases written for each lesson', () => {
     expect(lessonWording('mẹ tôi bị lừa, tài khoản bị rút 50 triệu')).toContain('tra soát giao dịch');
     expect(lessonWording('muốn làm cái qr có số tiền sẵn cho khách')).toContain('có sẵn số tiền');

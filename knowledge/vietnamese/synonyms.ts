@@ -248,6 +248,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'hành chính công': ['bộ phận một cửa'],
   'ủy ban phường': ['ủy ban nhân dân phường'],
   'thoát tài khoản': ['đăng xuất'],
+  'thoát ra': ['về màn hình chính', 'quay lại màn hình trước'],
+  'không biết thoát': ['về màn hình chính', 'quay lại màn hình trước'],
   login: ['đăng nhập'],
   'đóng lệ phí': ['nộp lệ phí', 'phí, lệ phí'],
   'nộp phí online': ['thanh toán trực tuyến', 'nộp lệ phí'],
@@ -345,6 +347,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
   // scams and safety
   'bị gạt': ['bị lừa đảo'],
+  'rút tiền bán hàng': ['nhận doanh thu'],
+  'rút tiền hàng': ['nhận doanh thu'],
   'giả làm': ['giả danh'],
   'giữ tiền': ['khóa tài khoản, khóa thẻ', 'tra soát giao dịch'],
   'giữ lại tiền': ['khóa tài khoản, khóa thẻ', 'tra soát giao dịch'],
