@@ -384,6 +384,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'nguồn gốc ảnh': ['google ống kính', 'tìm ảnh gốc'],
   'nguồn gốc bức ảnh': ['google ống kính', 'tìm ảnh gốc'],
   'ảnh cũ': ['tìm ảnh gốc', 'năm khác'],
+  'hình cũ': ['tìm ảnh gốc', 'năm khác'],
+  'hình thật hay giả': ['tìm ảnh gốc', 'google ống kính'],
   'bị móc túi': ['khóa thẻ', 'khóa tài khoản', 'tổng đài ngân hàng'],
   'mất bóp': ['khóa thẻ', 'tổng đài ngân hàng'],
   'đánh rơi máy': ['mất điện thoại', 'mã dự phòng'],
