@@ -404,6 +404,9 @@ describe('shorten', () => {
     expect(
       shorten('Sao lưu sổ: bật sao lưu lên tài khoản đám mây hoặc gửi tệp sổ vào email, mỗi tuần.', 50),
     ).toBe('Sao lưu sổ: bật sao lưu lên tài khoản đám mây hoặc gửi tệp sổ vào email…');
+    expect(
+      shorten('Học xong, vào mục khóa học của bạn để xem kết quả và chứng nhận, nếu khóa học có cấp.', 60),
+    ).toBe('Học xong, vào mục khóa học của bạn để xem kết quả và chứng nhận…');
     // Too far on, the cut stays a cut.
     expect(shorten(`Nếu ${'rất '.repeat(30)}lâu: bấm nút.`, 60)).toMatch(/^Nếu rất.*…$/);
   });

@@ -342,7 +342,10 @@ export function shorten(text: string, max: number): string {
   // colon ("Gửi qua Zalo: mở cuộc…") runs on to the end of the first action, when that is near.
   const firstAction = actionEnd(text);
   if (firstAction > max && firstAction <= max * ACTION_STRETCH && (onlyCondition || /^[^,;]*:/u.test(head)))
-    return text.slice(0, firstAction).replace(/[\s,;:–-]+$/u, '').replace(/(?<![.!?])$/u, '…');
+    return text
+      .slice(0, firstAction)
+      .replace(/[\s,;:–-]+$/u, '')
+      .replace(/(?<![.!?])$/u, '…');
   const space = head.lastIndexOf(' ');
   return `${head.slice(0, space > max * 0.6 ? space : max - 1).replace(/[\s,;:–-]+$/u, '')}…`;
 }
@@ -351,12 +354,16 @@ export function shorten(text: string, max: number): string {
 const ACTION_STRETCH = 1.7;
 
 /**
- * Where a step's first action ends: past its condition ("Nếu …, ") or label ("Sao lưu sổ: "),
- * at the next clause or sentence end.
+ * Where a step's first action ends: past its label ("Sao lưu sổ: ") or the conditions it opens
+ * with ("Nếu …, ", "Học xong, "), at the next clause or sentence end.
  */
 function actionEnd(text: string): number {
-  const opening = /^[^:]{0,80}:\s|^(nếu|khi|trường hợp|lúc|sau khi|trước khi)\s[^,;:]*[,;:]\s/iu.exec(text);
-  const from = opening ? opening[0].length : 0;
+  let from = /^[^:]{0,80}:\s/u.exec(text)?.[0].length ?? 0;
+  for (let clause = /^[^,;:]*[,;:]\s/u.exec(text.slice(from)); clause;) {
+    if (!CONDITION.test(clause[0].replace(/[,;:]\s$/u, '').trim())) break;
+    from += clause[0].length;
+    clause = /^[^,;:]*[,;:]\s/u.exec(text.slice(from));
+  }
   const end = text.slice(from).search(/[,;]\s|\.(\s|$)/u);
   return end < 0 ? text.length : from + end + (text[from + end] === '.' ? 1 : 0);
 }
