@@ -142,11 +142,9 @@ const PLATFORMS = {
  * for the other one alone ("Android: bấm biểu tượng micro…" for an iPhone owner) are left out.
  */
 function forPlatform(q: QuestionText, steps: Step[]): Step[] {
-  const text = q.raw;
-  const named = (Object.keys(PLATFORMS) as (keyof typeof PLATFORMS)[]).filter((p) => PLATFORMS[p].test(text));
-  if (named.length !== 1) return steps;
-  const other = named[0] === 'iphone' ? PLATFORMS.android : PLATFORMS.iphone;
-  const own = PLATFORMS[named[0]!];
+  const iphone = PLATFORMS.iphone.test(q.raw);
+  if (iphone === PLATFORMS.android.test(q.raw)) return steps;
+  const [own, other] = iphone ? [PLATFORMS.iphone, PLATFORMS.android] : [PLATFORMS.android, PLATFORMS.iphone];
   // A step is for one platform when its opening words name it ("iPhone cần chữ to hơn nữa:").
   const kept = steps.filter((s) => {
     const opening = s.sentences[0]?.split(/[:,]/)[0] ?? '';
@@ -359,10 +357,10 @@ const ACTION_STRETCH = 1.7;
  */
 function actionEnd(text: string): number {
   let from = /^[^:]{0,80}:\s/u.exec(text)?.[0].length ?? 0;
-  for (let clause = /^[^,;:]*[,;:]\s/u.exec(text.slice(from)); clause;) {
-    if (!CONDITION.test(clause[0].replace(/[,;:]\s$/u, '').trim())) break;
+  for (;;) {
+    const clause = /^([^,;:]*)[,;:]\s/u.exec(text.slice(from));
+    if (!clause || !CONDITION.test(clause[1]!.trim())) break;
     from += clause[0].length;
-    clause = /^[^,;:]*[,;:]\s/u.exec(text.slice(from));
   }
   const end = text.slice(from).search(/[,;]\s|\.(\s|$)/u);
   return end < 0 ? text.length : from + end + (text[from + end] === '.' ? 1 : 0);

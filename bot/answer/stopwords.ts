@@ -58,7 +58,7 @@ export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
       if (NEGATION.has(w) && next && (!isStop[i + 1] || SYMPTOM_VERBS.has(next))) out.push(`${w}_${next}`);
       if (isStop[i]) return;
       out.push(w);
-      if (i + 1 < folded.length && !isStop[i + 1]) out.push(`${w}_${folded[i + 1]}`);
+      if (next && !isStop[i + 1]) out.push(`${w}_${next}`);
     });
   }
   return out;
