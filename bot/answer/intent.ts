@@ -44,6 +44,7 @@ const INJECTION = new PhraseMatcher([
   'quên mọi',
   'quên tất cả',
   'quên quy tắc',
+  'quy tắc từ chối',
   'không bị giới hạn',
   'không kiểm duyệt',
   'tắt bộ lọc',
@@ -112,6 +113,8 @@ const GIVEN =
 const OVERRIDE = [
   /\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|guidelines?|everything|previous|above|told|restrictions?)\b/,
   /\b(bo qua|quen|phot lo|vo hieu)\b.*\b(quy tac|chi dan|huong dan|luat|gioi han|moi thu|tat ca|truoc do)\b/,
+  // "tạm tắt các quy tắc" ("tất cả quy tắc" has "ca" between and does not match)
+  /\btat (het |cac |moi |nhung )?(quy tac|gioi han|bo loc|luat le)\b/,
   /\b(no|without) (restrictions?|limits?|rules|filters?)\b|\bunrestricted\b|\bunfiltered\b/,
   /\b(pretend|act as|roleplay|role play|you are now|from now on|lets play|let s play|imagine you are)\b/,
   /\b(dong vai|nhap vai|gia vo|gia su ban la|coi nhu ban la|hay la|tu (gio|bay gio|nay)( tro di)? ban)\b/,
@@ -177,10 +180,23 @@ const COVERT = [
   ),
 ];
 
+/**
+ * Asking the assistant to write a scam for real use: "soạn giúp một tin nhắn giả danh ngân hàng
+ * … để gửi thử cho mấy người trong xóm". A warning about such messages ("viết tin nhắn cảnh báo
+ * lừa đảo") names no fake sender right after the message and does not match.
+ */
+const SCAM_WRITING =
+  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| cho)?( (toi|minh|em|tui|tao))?( (mot|1|vai|may|cai))? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? (gia danh|gia mao|mao danh|lua dao|lua)\b[^.?!]*\b(gui|nhan|goi)\b/;
+
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
   if (REVEAL.test(text) && GIVEN.test(text)) return true;
-  if (PRYING.some((re) => re.test(text)) || LOOKUP.test(text) || COVERT.some((re) => re.test(text)))
+  if (
+    PRYING.some((re) => re.test(text)) ||
+    LOOKUP.test(text) ||
+    COVERT.some((re) => re.test(text)) ||
+    SCAM_WRITING.test(text)
+  )
     return true;
   return OVERRIDE.some((re) => re.test(text)) || OWN_RULES.some((re) => re.test(text));
 }
@@ -331,6 +347,16 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'trái luật',
   'luật cho phép',
   'ra tòa',
+  'tòa án',
+  're:tòa (sẽ )?xử',
+  'kiện đòi',
+  'accented:đòi nợ',
+  'theo luật thì',
+  're:(được )?hưởng bao nhiêu (phần|%)',
+  're:chia (đôi |đều )?(căn |ngôi |cái )?nhà',
+  // work abroad: the assistant knows no agencies or fees
+  'xuất khẩu lao động',
+  'xklđ',
   // homework: the assistant teaches digital skills, it does not do schoolwork
   're:phương trình(?! báo)',
   'bài toán',
