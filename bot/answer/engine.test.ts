@@ -106,6 +106,18 @@ describe('resident answers', () => {
     }
   });
 
+  it('answers a scam told mostly in words the lessons do not use, but not "không mất tiền" (free)', async () => {
+    const a = await engine.ask(
+      'Mẹ tôi lỡ chuyển 30 triệu cho kẻ giả làm nhân viên bảo hiểm, sáng nay mới biết. ' +
+        'Nhà ai cũng cuống cả lên. Bây giờ phải làm sao cho kịp?',
+    );
+    expect(a).toMatchObject({ answered: true, intent: 'safety' });
+    expect(a.sources[0]!.id).toBe('at-khi-bi-lua-dao');
+    expect((await engine.ask('gần nhà có hồ câu cá nào cuối tuần không mất tiền không')).answered).toBe(
+      false,
+    );
+  });
+
   it('answers the same question typed without diacritics', async () => {
     const a = await engine.ask(foldDiacritics('quét mã QR trả tiền thế nào'));
     expect(a.answered).toBe(true);

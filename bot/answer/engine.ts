@@ -55,7 +55,7 @@ const MIN_SCOPE = 0.25;
  * A message the rules read as a scam or account-safety matter ("vừa chuyển 30 triệu cho đứa giả
  * danh điện lực") needs the safe advice more than a decline: it needs less of its words found.
  */
-const SAFETY_MIN_SCOPE = 0.2;
+const SAFETY_MIN_SCOPE = 0.1;
 /** Below this, a question must also name a compound the knowledge base knows. */
 const UNSURE_SCOPE = 0.4;
 /** The share of its asking sentences a story must match to count as in scope on their strength. */

@@ -439,6 +439,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'chữ ký tay',
   // dreams and lucky numbers
   're:mơ thấy[^.?!]* (đánh|con gì|số)',
+  're:đánh (con|số|lô|đề) (gì|mấy|nào)',
   'con số may mắn',
   // banking products, fines and taxes: amounts and comparisons the ward cannot advise on
   're:ngân hàng nào (lãi|có lãi|tốt|uy tín|cho vay)',
@@ -577,7 +578,8 @@ const SAFETY = new PhraseMatcher([
   'số lạ',
   'cuộc gọi lạ',
   'chiếm đoạt',
-  'mất tiền',
+  // "không mất tiền" is free of charge, not a loss
+  're:(?<!(không|chẳng|chả) )mất tiền',
   'lộ thông tin',
   'hack',
   'tin giả',

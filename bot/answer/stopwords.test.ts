@@ -28,4 +28,12 @@ describe('subjectTerms', () => {
     expect(terms).not.toContain('nhien');
     expect(terms).not.toContain('lo');
   });
+
+  it('drops everyday function words ("tui", "vô", "mà"), but not "ma" typed without marks', () => {
+    const terms = subjectTerms(readQuestion('Tui mở app mà không thấy, giờ thêm bằng lái vô bằng cách nào?'));
+    expect(terms).toContain('bang_lai');
+    for (const w of ['tui', 'vo', 'ma']) expect(terms).not.toContain(w);
+    // Unaccented, "ma" is "mã".
+    expect(subjectTerms(readQuestion('nhap ma pin sai'))).toContain('ma');
+  });
 });

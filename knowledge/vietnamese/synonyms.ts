@@ -395,6 +395,10 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'lỡ bấm link': ['đường link lạ', 'chế độ máy bay'],
   'lỡ cài app': ['cài ứng dụng lạ', 'chế độ máy bay'],
   'lỡ chuyển tiền': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
+  // "lỡ chuyển 30 triệu cho người giả làm…": the sum stands where "tiền" would
+  'lỡ chuyển triệu': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
+  'chuyển triệu cho kẻ': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
+  'chuyển triệu cho người giả': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
   'đã chuyển cho họ': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
   'bị lừa rồi': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
   'lừa mất': ['chuyển tiền cho kẻ gian', 'khóa tài khoản'],
