@@ -33,7 +33,10 @@ describe('subjectTerms', () => {
     const terms = subjectTerms(readQuestion('Tui mở app mà không thấy, giờ thêm bằng lái vô bằng cách nào?'));
     expect(terms).toContain('bang_lai');
     for (const w of ['tui', 'vo', 'ma']) expect(terms).not.toContain(w);
-    // Unaccented, "ma" is "mã".
+    // Unaccented, "ma" is "mã" and "ngan" is "ngân".
     expect(subjectTerms(readQuestion('nhap ma pin sai'))).toContain('ma');
+    const story = subjectTerms(readQuestion('mua 500 ngàn, tối coi lại màn hình'));
+    for (const w of ['ngan', 'coi']) expect(story).not.toContain(w);
+    expect(subjectTerms(readQuestion('chuyen 500 ngan qua ngan hang'))).toContain('ngan_hang');
   });
 });
