@@ -10,6 +10,8 @@ describe('lessonWording', () => {
     expect(lessonWording('Nhóm Zalo cứ ting ting, tắt tiếng thế nào?')).toContain('tắt thông báo');
     expect(lessonWording('nhom zalo tat tieng the nao')).toContain('tắt thông báo');
     expect(lessonWording('quên mật mã VNeID')).toContain('mật khẩu');
+    expect(lessonWording('Xiaomi có cái loa đọc chữ trên màn hình không')).toContain('trình đọc màn hình');
+    expect(lessonWording('lỡ chuyển 30 triệu cho người giả làm công an')).toContain('chuyển tiền cho kẻ gian');
   });
 
   it('lets up to two words stand between the words of a phrase', () => {
