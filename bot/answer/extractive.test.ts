@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeFromDocument, quizPairs, shorten } from './extractive.ts';
+import { composeFromDocument, isHowTo, quizPairs, shorten } from './extractive.ts';
 import type { DocumentView } from './passages.ts';
 import { readQuestion } from './text.ts';
 
@@ -409,5 +409,15 @@ describe('shorten', () => {
     ).toBe('Học xong, vào mục khóa học của bạn để xem kết quả và chứng nhận…');
     // Too far on, the cut stays a cut.
     expect(shorten(`Nếu ${'rất '.repeat(30)}lâu: bấm nút.`, 60)).toMatch(/^Nếu rất.*…$/);
+  });
+});
+
+describe('isHowTo', () => {
+  it('reads the sentences that ask, not the story: "cài" told before "có sao không" asks no steps', () => {
+    expect(isHowTo(readQuestion('Cháu cài Zalo cho bà hôm qua. Giờ máy cứ nóng ran, có sao không?'))).toBe(
+      false,
+    );
+    expect(isHowTo(readQuestion('Cháu cài Zalo cho bà hôm qua. Giờ gọi video cho cháu thế nào?'))).toBe(true);
+    expect(isHowTo(readQuestion('cài Zalo thế nào'))).toBe(true);
   });
 });

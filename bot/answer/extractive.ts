@@ -9,8 +9,16 @@ import { foldDiacritics, hasDiacritics } from '../../knowledge/vietnamese/normal
 import { foldedTerms } from './plan/plan-index.ts';
 import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
-import { questionParts } from './focus.ts';
-import { asSentence, PhraseMatcher, plain, sentences, splitSteps, type QuestionText } from './text.ts';
+import { askedPart, questionParts } from './focus.ts';
+import {
+  asSentence,
+  PhraseMatcher,
+  plain,
+  readQuestion,
+  sentences,
+  splitSteps,
+  type QuestionText,
+} from './text.ts';
 
 const HOW_TO = new PhraseMatcher([
   'làm sao',
@@ -99,7 +107,11 @@ interface Step {
  * bớt được không" asks for the steps, and for a judgement besides.
  */
 export function isHowTo(q: QuestionText): boolean {
-  return questionParts(q).some((part) => HOW_TO.test(part) && !JUDGEMENT.test(part));
+  // A story's "cài VNeID lên máy" does not make "Máy hư hay sao vậy?" a how-to: the asking does.
+  const asked = askedPart(q);
+  return questionParts(asked === undefined ? q : readQuestion(asked)).some(
+    (part) => HOW_TO.test(part) && !JUDGEMENT.test(part),
+  );
 }
 
 /** Composes an answer from one document; `fromStep` continues the steps of an earlier answer. */
