@@ -11,6 +11,8 @@ describe('lessonWording', () => {
     expect(lessonWording('nhom zalo tat tieng the nao')).toContain('tắt thông báo');
     expect(lessonWording('quên mật mã VNeID')).toContain('mật khẩu');
     expect(lessonWording('Xiaomi có cái loa đọc chữ trên màn hình không')).toContain('trình đọc màn hình');
+    expect(lessonWording('gui nham tin vo nhom, xoa sao kip')).toContain('thu hồi');
+    expect(lessonWording('gửi nhầm tiền cho người lạ')).not.toContain('thu hồi');
     expect(lessonWording('lỡ chuyển 30 triệu cho người giả làm công an')).toContain('chuyển tiền cho kẻ gian');
   });
 
