@@ -593,7 +593,7 @@ const SAFETY = new PhraseMatcher([
   'cuộc gọi lạ',
   'chiếm đoạt',
   // "không mất tiền" is free of charge, not a loss
-  're:(?<!(không|chẳng|chả) )mất tiền',
+  're:(?<!(không|chẳng) )mất tiền',
   'lộ thông tin',
   'hack',
   'tin giả',
