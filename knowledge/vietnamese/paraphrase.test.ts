@@ -13,6 +13,8 @@ describe('lessonWording', () => {
     expect(lessonWording('Xiaomi có cái loa đọc chữ trên màn hình không')).toContain('trình đọc màn hình');
     expect(lessonWording('gui nham tin vo nhom, xoa sao kip')).toContain('thu hồi');
     expect(lessonWording('gửi nhầm tiền cho người lạ')).not.toContain('thu hồi');
+    expect(lessonWording('muốn khóa thêm một lớp cho Zalo')).toContain('bảo mật 2 lớp');
+    expect(lessonWording('bố đòi ngừng thuốc')).toContain('tự ý bỏ hay đổi thuốc');
     expect(lessonWording('lỡ chuyển 30 triệu cho người giả làm công an')).toContain('chuyển tiền cho kẻ gian');
   });
 
