@@ -103,7 +103,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'máy nóng ran': ['máy nóng', 'ngừng dùng'],
   'quên mã mở máy': ['mã khóa màn hình', 'mã pin'],
   'điện thoại cùi': ['chức năng nfc', 'điện thoại thông minh'],
-  'máy bấm phím': ['điện thoại thông minh', 'màn hình cảm ứng'],
+  // Not "máy bấm phím": with words between, "máy tính nhanh bấm phím" (a computer) would hold it.
+  'điện thoại bấm phím': ['điện thoại thông minh', 'màn hình cảm ứng'],
   'xài chung': ['dùng chung'],
 
   // phone basics: apps and stores
