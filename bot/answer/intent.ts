@@ -208,7 +208,32 @@ function looksLikeAttack(q: QuestionText): boolean {
 /** Long runs of base64 or hex smuggle instructions past the rules. */
 const ENCODED = /[A-Za-z0-9+/]{32,}={0,2}/;
 
+/**
+ * Betting and borrowing: off-topic wherever they are asked, an app or an AI beside them ("AI phân
+ * tích giúp con lô con đề tối nay", "app ngân hàng mời vay tiêu dùng, lãi 1,5% có lời không").
+ * A scam around them ("app vay đòi nợ", "hỏi vay qua Zalo") is a safety question.
+ */
+const BETTING_AND_BORROWING = [
+  'xổ số',
+  'xo so',
+  'lô đề',
+  're:lô,? con đề',
+  're:số đề (hôm nay|hôm qua|ngày mai|miền|về con)',
+  'vietlott',
+  'soi cầu',
+  're:đánh (con|số|lô|đề) (gì|mấy|nào)',
+  're:ngân hàng nào (lãi|có lãi|tốt|uy tín|cho vay)',
+  'lãi cao nhất',
+  'vay tín chấp',
+  'vay thế chấp',
+  'vay tiêu dùng',
+  're:vay \\d+ ?(triệu|tr|tỷ)',
+  're:lãi (suất )?[\\d,.]+ ?%',
+];
+const OFF_TOPIC_ANYWHERE = new PhraseMatcher(BETTING_AND_BORROWING);
+
 const OUT_OF_SCOPE = new PhraseMatcher([
+  ...BETTING_AND_BORROWING,
   // markets and money outside digital payments
   'giá vàng',
   'vàng sjc',
@@ -230,12 +255,6 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'giá xăng',
   'bất động sản',
   // lottery and luck
-  'xổ số',
-  'xo so',
-  'lô đề',
-  're:số đề (hôm nay|hôm qua|ngày mai|miền|về con)',
-  'vietlott',
-  'soi cầu',
   'tử vi',
   'xem bói',
   'phong thủy',
@@ -404,7 +423,6 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'cưới vợ',
   'cưới chồng',
   're:cưới (vào )?tháng (mấy|nào)',
-  'hợp tuổi',
   'xem tuổi',
   'sính lễ',
   'đám tang',
@@ -449,16 +467,10 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'chữ ký tay',
   // dreams and lucky numbers
   're:mơ thấy[^.?!]* (đánh|con gì|số)',
-  're:đánh (con|số|lô|đề) (gì|mấy|nào)',
   'con số may mắn',
   // banking products, fines and taxes: amounts and comparisons the ward cannot advise on
-  're:ngân hàng nào (lãi|có lãi|tốt|uy tín|cho vay)',
-  'lãi cao nhất',
   'accented:lãi vay',
-  'vay tín chấp',
-  're:vay \\d+ ?(triệu|tr|tỷ)',
   'trả góp',
-  'vay thế chấp',
   'khoản vay',
   'gói vay',
   'cho vay',
@@ -611,6 +623,9 @@ const SAFETY = new PhraseMatcher([
   'dọa',
   'chuyển trước',
   'tài khoản riêng',
+  // investment scams: a promise of interest no bank pays
+  'hứa lãi',
+  're:lãi [\\d,.]+ ?% (mỗi|một|1) ngày',
   // impostors and money already gone, in everyday words
   'giả làm nhân viên',
   'giả nhân viên',
@@ -655,6 +670,7 @@ export function ruleIntent(q: QuestionText): RuleIntent {
     return 'injection';
   const digital = isDigital(q);
   if (GREETING.test(q) && q.raw.split(' ').length <= MAX_GREETING_WORDS && !digital) return 'greeting';
+  if (OFF_TOPIC_ANYWHERE.test(q) && !SAFETY.test(q)) return 'out_of_scope';
   if (OUT_OF_SCOPE.test(q) && (!digital || asksOffTopicAside(q))) return 'out_of_scope';
   if (SAFETY.test(q)) return 'safety';
   return 'question';
