@@ -185,12 +185,13 @@ const COVERT = [
 ];
 
 /**
- * Asking the assistant to write a scam for real use: "soạn giúp một tin nhắn giả danh ngân hàng
- * … để gửi thử cho mấy người trong xóm". A warning about such messages ("viết tin nhắn cảnh báo
- * lừa đảo") names no fake sender right after the message and does not match.
+ * Asking the assistant to write a scam: "soạn giúp một tin nhắn giả danh ngân hàng…", "viết tin
+ * nhắn lừa … để gửi thử cho mấy người trong xóm", whatever the stated purpose. A warning about
+ * such messages ("viết tin nhắn cảnh báo lừa đảo") names no fake sender right after the message
+ * and does not match.
  */
 const SCAM_WRITING =
-  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| cho)?( (toi|minh|em|tui|tao))?( (mot|1|vai|may|cai))? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? (gia danh|gia mao|mao danh|lua dao|lua)\b[^.?!]*\b(gui|nhan|goi)\b/;
+  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| cho)?( (toi|minh|em|tui|tao))?( (mot|1|vai|may|cai))?( mau)? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? ((gia danh|gia mao|mao danh)\b|(lua dao|lua)\b[^.?!]*\b(gui|nhan|goi|bam)\b)/;
 
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
@@ -209,11 +210,12 @@ function looksLikeAttack(q: QuestionText): boolean {
 const ENCODED = /[A-Za-z0-9+/]{32,}={0,2}/;
 
 /**
- * Betting and borrowing: off-topic wherever they are asked, an app or an AI beside them ("AI phân
- * tích giúp con lô con đề tối nay", "app ngân hàng mời vay tiêu dùng, lãi 1,5% có lời không").
- * A scam around them ("app vay đòi nợ", "hỏi vay qua Zalo") is a safety question.
+ * Betting, borrowing and tax owed: off-topic wherever they are asked, an app or an AI beside them
+ * ("AI phân tích giúp con lô con đề tối nay", "app ngân hàng mời vay tiêu dùng, lãi 1,5% có lời
+ * không", "bán trên Shopee 40 triệu thì đóng thuế bao nhiêu"). A scam around them ("app vay đòi
+ * nợ", "hỏi vay qua Zalo") is a safety question.
  */
-const BETTING_AND_BORROWING = [
+const MONEY_ADVICE = [
   'xổ số',
   'xo so',
   'lô đề',
@@ -229,11 +231,13 @@ const BETTING_AND_BORROWING = [
   'vay tiêu dùng',
   're:vay \\d+ ?(triệu|tr|tỷ)',
   're:lãi (suất )?[\\d,.]+ ?%',
+  // what a seller owes: the lessons only say that the tax office answers it
+  're:(đóng|nộp|chịu|mức|tiền) thuế[^.?!]{0,30} bao nhiêu',
 ];
-const OFF_TOPIC_ANYWHERE = new PhraseMatcher(BETTING_AND_BORROWING);
+const OFF_TOPIC_ANYWHERE = new PhraseMatcher(MONEY_ADVICE);
 
 const OUT_OF_SCOPE = new PhraseMatcher([
-  ...BETTING_AND_BORROWING,
+  ...MONEY_ADVICE,
   // markets and money outside digital payments
   'giá vàng',
   'vàng sjc',
@@ -377,7 +381,9 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'theo luật thì',
   're:(được )?hưởng bao nhiêu (phần|%)',
   're:chia (đôi |đều )?(căn |ngôi |cái )?nhà',
-  // work abroad: the assistant knows no agencies or fees
+  // job hunting and work abroad: the assistant knows no openings, agencies or fees
+  'tìm việc',
+  're:(chỗ|nơi|công ty|ai) (nào )?(đang )?tuyển',
   'xuất khẩu lao động',
   'xklđ',
   // homework: the assistant teaches digital skills, it does not do schoolwork
@@ -490,8 +496,6 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'mức phạt',
   're:phạt bao nhiêu',
   're:thuế thu nhập[^.?!]* bao nhiêu',
-  // what a seller owes: the lessons only say that the tax office answers it
-  're:(đóng|nộp|chịu|mức|tiền) thuế[^.?!]{0,30} bao nhiêu',
   'bảo hiểm nhân thọ',
   'bảo hiểm xe',
   // translation: the assistant teaches how to use a translator, it is not one
