@@ -77,6 +77,7 @@ describe('ruleIntent', () => {
       intentOf('Minh muon tim viec gan nha. Ban gioi thieu cho nao dang tuyen, minh gui CV qua Zalo'),
     ).toBe('out_of_scope');
     expect(intentOf('Người quen rủ nạp tiền vào app, hứa lãi 3% mỗi ngày, có nên không?')).toBe('safety');
+    expect(intentOf('Tìm việc bị lừa đặt cọc 2 triệu giờ làm sao?')).toBe('safety');
     expect(intentOf('App vay 5 triệu giờ gọi đòi nợ cả danh bạ')).not.toBe('out_of_scope');
   });
 

@@ -382,7 +382,6 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:(được )?hưởng bao nhiêu (phần|%)',
   're:chia (đôi |đều )?(căn |ngôi |cái )?nhà',
   // job hunting and work abroad: the assistant knows no openings, agencies or fees
-  'tìm việc',
   're:(chỗ|nơi|công ty|ai) (nào )?(đang )?tuyển',
   'xuất khẩu lao động',
   'xklđ',
