@@ -78,6 +78,7 @@ describe('ruleIntent', () => {
     ).toBe('out_of_scope');
     expect(intentOf('Người quen rủ nạp tiền vào app, hứa lãi 3% mỗi ngày, có nên không?')).toBe('safety');
     expect(intentOf('Tìm việc bị lừa đặt cọc 2 triệu giờ làm sao?')).toBe('safety');
+    expect(intentOf('Anh ta hứa cưới vợ rồi hỏi mượn tiền, có phải lừa không?')).toBe('safety');
     expect(intentOf('App vay 5 triệu giờ gọi đòi nợ cả danh bạ')).not.toBe('out_of_scope');
   });
 

@@ -425,9 +425,9 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'ăn hỏi',
   'lễ cưới',
   'đám cưới',
-  'cưới vợ',
-  'cưới chồng',
-  're:cưới (vào )?tháng (mấy|nào)',
+  // When to marry; not "hứa cưới rồi mượn tiền", a romance scam
+  're:nên cưới',
+  're:cưới[^.?!]{0,12} (tháng|năm|ngày) (mấy|nào)',
   'xem tuổi',
   'sính lễ',
   'đám tang',
