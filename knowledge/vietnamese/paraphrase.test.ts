@@ -15,6 +15,7 @@ describe('lessonWording', () => {
     expect(lessonWording('gửi nhầm tiền cho người lạ')).not.toContain('thu hồi');
     expect(lessonWording('muốn khóa thêm một lớp cho Zalo')).toContain('bảo mật 2 lớp');
     expect(lessonWording('bố đòi ngừng thuốc')).toContain('tự ý bỏ hay đổi thuốc');
+    expect(lessonWording('kiểm tra tin này thật hay giả')).toContain('tin sai sự thật');
     expect(lessonWording('lỡ chuyển 30 triệu cho người giả làm công an')).toContain('chuyển tiền cho kẻ gian');
   });
 
