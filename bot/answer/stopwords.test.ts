@@ -38,5 +38,7 @@ describe('subjectTerms', () => {
     const story = subjectTerms(readQuestion('mua 500 ngàn, tối coi lại màn hình'));
     for (const w of ['ngan', 'coi']) expect(story).not.toContain(w);
     expect(subjectTerms(readQuestion('chuyen 500 ngan qua ngan hang'))).toContain('ngan_hang');
+    expect(subjectTerms(readQuestion('bằng lái bỏ vô VNeID được không rứa'))).not.toContain('rua');
+    expect(subjectTerms(readQuestion('bi goi ve vu rua tien'))).toContain('rua_tien');
   });
 });

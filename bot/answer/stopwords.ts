@@ -11,14 +11,15 @@ có không chưa là gì nào sao thế như vậy vầy làm được bị củ
 này kia đó ấy hả nhé ạ ơi à ừ nhỉ nha rồi đã đang sẽ phải cần muốn hỏi giúp cách bao nhiêu mấy khi nếu hay
 hoặc các những một cái chiếc việc điều nên thấy biết trên dưới trong ngoài từ tới đến lại nữa còn cũng xem
 kiểu thôi luôn vẫn rất lắm quá hơn nhất thật chỉ mới vừa sau trước lúc giờ nay hôm bây tại vì nhưng hết
-ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dùm nè coi ổng bả`;
+ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dùm nè coi ổng bả ni`;
 
 /**
  * Function words whose folded form is a subject word: "mà" folds to "ma" (mã), "thể" (có thể)
  * to "the" (thẻ), "khỏi" to "khoi" (khôi phục), "ngàn" to "ngan" (ngân hàng), "lần" to "lan"
- * (lan truyền). They are shape words only when typed with their marks.
+ * (lan truyền); Central "rứa", "mô", "tê" (vậy, đâu, kia) to "rua" (rửa tiền), "mo" (mở), "te"
+ * (y tế). They are shape words only when typed with their marks.
  */
-const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn`;
+const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê`;
 
 /** Words of questions about a plan: which, who leads, by when… */
 const PLAN_WORDS = `nhiệm vụ nhiệm vụ việc nội dung dành liên quan nhắc đề cập thuộc về kế hoạch phụ lục chủ trì phối hợp
