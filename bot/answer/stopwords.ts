@@ -17,7 +17,7 @@ ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dù
  * Function words whose folded form is a subject word: "mà" folds to "ma" (mã), "thể" (có thể)
  * to "the" (thẻ), "khỏi" to "khoi" (khôi phục), "ngàn" to "ngan" (ngân hàng), "lần" to "lan"
  * (lan truyền); Central "rứa", "mô", "tê" (vậy, đâu, kia) to "rua" (rửa tiền), "mo" (mở), "te"
- * (y tế). They are shape words only when typed with their marks.
+ * (y tế), and "răng" (sao) to "rang". They are shape words only when typed with their marks.
  */
 const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê`;
 
