@@ -406,14 +406,13 @@ export class Engine implements AnswerEngine {
       const terms = scopeTerms(text);
       const singles = terms.filter((t) => !t.folded.includes('_')).map((t) => t.folded);
       const weights = termWeights(this.kb, singles);
-      const phrases = everydayPhrases(text.raw);
       return scopeCoverage(
         text,
         terms,
         story ? lessStory(text, weights) : weights,
         hits,
         this.profiles(),
-        phrases,
+        everydayPhrases(text.raw),
       );
     };
     const whole = coverage(q, true);

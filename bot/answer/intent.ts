@@ -217,7 +217,6 @@ const ENCODED = /[A-Za-z0-9+/]{32,}={0,2}/;
  */
 const MONEY_ADVICE = [
   'xổ số',
-  'xo so',
   'lô đề',
   're:lô,? con đề',
   're:số đề (hôm nay|hôm qua|ngày mai|miền|về con)',
@@ -258,7 +257,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'giá đất',
   'giá xăng',
   'bất động sản',
-  // lottery and luck
+  // luck and fortune telling (lottery is in MONEY_ADVICE)
   'tử vi',
   'xem bói',
   'phong thủy',
