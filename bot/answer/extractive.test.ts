@@ -126,6 +126,34 @@ describe('composeFromDocument', () => {
     expect(text).toBe('Từ năm 2026 thuế khoán chấm dứt.\nGhi sổ thu chi mỗi ngày.');
   });
 
+
+  it('answers a trouble named in a step with the whole step, whose first sentence fixes it', () => {
+    const call: DocumentView = {
+      ...doc,
+      sections: [
+        { kind: 'intro', heading: '', text: 'Gọi video giúp bạn nghe và thấy con cháu ở xa.' },
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text:
+            '1. Mở cuộc trò chuyện, chạm biểu tượng máy quay.\n' +
+            '2. Lần đầu gọi, máy hỏi quyền dùng micrô: bấm Cho phép. Nếu không cho phép, người kia sẽ không nghe thấy bạn.\n' +
+            '3. Bấm nút đỏ để kết thúc.',
+        },
+        {
+          kind: 'notes',
+          heading: 'Lưu ý',
+          text: '- Tiếng rè, không nghe rõ: lại gần cục phát Wi-Fi.\n- Không nghe cuộc gọi từ người lạ.',
+        },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('gọi video mà cháu không nghe thấy bà nói, sao vậy'),
+      call,
+      weights(['nghe', 'thay', 'khong']),
+    );
+    expect(text).toContain('bấm Cho phép. Nếu không cho phép, người kia sẽ không nghe thấy bạn.');
+  });
   it('leaves out the steps written for the other phone when the question names one', () => {
     const phones: DocumentView = {
       ...doc,

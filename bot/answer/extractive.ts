@@ -569,9 +569,9 @@ function sentenceCandidates(
     // A self-check answer is matched by its question too: the situation is in the question.
     const units: { text: string; matched: string }[] =
       section.kind === 'steps'
-        ? splitSteps(plain(section.text)).flatMap((s) =>
-            sentences(s.text).map((text) => ({ text, matched: text })),
-          )
+        ? // A step is one unit: its second sentence often names the trouble ("Nếu không cho
+          // phép, người kia sẽ không nghe") that its first sentence fixes.
+          splitSteps(plain(section.text)).map((s) => ({ text: s.text, matched: s.text }))
         : section.kind === 'quiz'
           ? quizPairs(section.text).map((p) => ({ text: p.answer, matched: `${p.stem} ${p.answer}` }))
           : section.kind === 'notes'
