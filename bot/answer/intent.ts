@@ -235,6 +235,21 @@ const MONEY_ADVICE = [
 ];
 const OFF_TOPIC_ANYWHERE = new PhraseMatcher(MONEY_ADVICE);
 
+/**
+ * Picking a lender or a stock for someone ("giới thiệu app vay nào lãi thấp, giải ngân trong
+ * ngày", "nên mua mã HPG hay VNM để có lời"): off-topic even beside a scam word, and declined
+ * with the safe advice first.
+ */
+// Folded, "vay" is also "vậy" ("nói vậy thì làm cách nào"): the wider patterns need marks.
+const PICKING_MONEY = new PhraseMatcher([
+  're:(app|ứng dụng)( cho)? vay[^.?!]{0,40} nào',
+  'accented:re:(chỗ|bên|nơi) cho vay[^.?!]{0,40} nào',
+  'accented:re:(giới thiệu|chỉ)[^.?!]{0,15}(app|ứng dụng|chỗ|nơi|bên)( cho)? vay',
+  'accented:re:vay[^.?!]{0,40} lãi (suất )?(thấp|rẻ)',
+  're:(nên|có nên) (mua|đầu tư|chơi|ôm)[^.?!]{0,30}(mã|cổ phiếu|coin|chứng khoán|vàng)',
+  're:(mua|đầu tư)[^.?!]{0,40}(chắc chắn|chắc ăn) có lời',
+]);
+
 const OUT_OF_SCOPE = new PhraseMatcher([
   ...MONEY_ADVICE,
   // markets and money outside digital payments
@@ -314,6 +329,9 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'putin',
   'chiến tranh',
   'đảng phái',
+  'accented:đảng nào',
+  // opinions on officials: "ông chủ tịch tỉnh mới lên làm tốt hay dở"
+  're:(chủ tịch|bí thư|lãnh đạo|bộ trưởng|thủ tướng)[^.?!]{0,40} (tốt|giỏi) hay (dở|kém|tệ)',
   // who holds an office: the assistant knows the ward's plan, not who sits where
   're:(chủ tịch|bí thư|bộ trưởng|giám đốc sở|trưởng công an)(?! ubnd phường| phường)[^.?!]* (là ai|tên là gì|tên gì|là ông nào|là bà nào)',
   're:(ông|bà) nào (đang )?làm (chủ tịch|bí thư|bộ trưởng|giám đốc)',
@@ -672,7 +690,7 @@ export function ruleIntent(q: QuestionText): RuleIntent {
     return 'injection';
   const digital = isDigital(q);
   if (GREETING.test(q) && q.raw.split(' ').length <= MAX_GREETING_WORDS && !digital) return 'greeting';
-  if (OFF_TOPIC_ANYWHERE.test(q) && !SAFETY.test(q)) return 'out_of_scope';
+  if ((OFF_TOPIC_ANYWHERE.test(q) && !SAFETY.test(q)) || PICKING_MONEY.test(q)) return 'out_of_scope';
   if (OUT_OF_SCOPE.test(q) && (!digital || asksOffTopicAside(q))) return 'out_of_scope';
   if (SAFETY.test(q)) return 'safety';
   return 'question';
@@ -700,6 +718,10 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
       'lừa mất',
     ]),
     'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.',
+  ],
+  [
+    new PhraseMatcher(['app vay', 'ứng dụng vay', 'ứng dụng cho vay', 'app cho vay', 'vay online', 'vay qua app']),
+    'Ứng dụng cho vay đòi đóng phí trước, đòi quyền đọc danh bạ hay giải ngân không cần giấy tờ thường là bẫy lừa đảo, tín dụng đen; chỉ vay ở ngân hàng hoặc công ty tài chính có giấy phép.',
   ],
   [
     new PhraseMatcher(['link', 'đường link', 'apk', 'file apk']),
