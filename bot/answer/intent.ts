@@ -165,7 +165,7 @@ const PRYING = [
  * it holds none, and such a request from anyone, even a self-declared official, is declined.
  */
 const LOOKUP =
-  /\b(tra|tra cuu|tim|kiem|cho (toi |minh |em )?(xin|biet))( giup| ho| dum)?\b.*\b(so can cuoc|can cuoc|cccd|so dinh danh|so dien thoai|sdt|dia chi|so tai khoan|ngay sinh)\b.*\bcua (ong|ba|anh|chi|co|chu|bac|em|chau|nguoi ten|ho ten|gia dinh) \w+/;
+  /\b(tra|tra cuu|tim|kiem|cho (toi |minh |em )?(xin|biet))( giup| ho| dum)?\b.*\b(so can cuoc|can cuoc|cccd|so dinh danh|so dien thoai|sdt|dia chi|so tai khoan|ngay sinh)\b.*\bcua (ong|ba|anh|chi|co|chu|bac|em|chau|no|thang|con|dua|nguoi ten|ho ten|gia dinh) \w+/;
 
 /**
  * Getting into what belongs to someone else without their knowledge: cracking a neighbour's
@@ -191,7 +191,7 @@ const COVERT = [
  * and does not match.
  */
 const SCAM_WRITING =
-  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| cho)?( (toi|minh|em|tui|tao))?( (mot|1|vai|may|cai))?( mau)? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? ((gia danh|gia mao|mao danh)\b|(lua dao|lua)\b[^.?!]*\b(gui|nhan|goi|bam)\b)/;
+  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| cho)?( (toi|minh|em|tui|tao))?( (mot|\d+|vai|may|cai))?( mau)? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? ((gia danh|gia mao|mao danh)\b|(lua dao|lua)\b[^.?!]*\b(gui|nhan|goi|bam)\b)/;
 
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
@@ -228,10 +228,18 @@ const MONEY_ADVICE = [
   'vay tín chấp',
   'vay thế chấp',
   'vay tiêu dùng',
-  're:vay \\d+ ?(triệu|tr|tỷ)',
+  're:vay( nhanh| gấp| ngay| online)? \\d+ ?(triệu|tr|tỷ)',
   're:lãi (suất )?[\\d,.]+ ?%',
   // what a seller owes: the lessons only say that the tax office answers it
   're:(đóng|nộp|chịu|mức|tiền) thuế[^.?!]{0,30} bao nhiêu',
+  're:(đóng|nộp|chịu)[^.?!]{0,20} bao nhiêu (tiền )?thuế',
+  // what to buy and what it costs: "máy hãng nào, đời nào, đang bán giá bao nhiêu", "gói 4G nào rẻ"
+  're:(máy|điện thoại|iphone|samsung|oppo|xiaomi|vivo|gói cước|gói 4g|gói 5g|gói mạng)[^.?!]{0,50} giá bao nhiêu',
+  're:(hãng|đời|dòng) nào[^.?!]{0,40} (giá|bao nhiêu tiền)',
+  're:gói (cước|4g|5g|data|mạng)[^.?!]{0,30} (nào|gì) (rẻ|tốt|ngon)',
+  // a dose: "uống mấy viên, cách mấy tiếng"
+  're:uống (mấy|bao nhiêu) (viên|gói|ml|liều|lần)',
+  'liều lượng',
 ];
 const OFF_TOPIC_ANYWHERE = new PhraseMatcher(MONEY_ADVICE);
 
@@ -246,6 +254,7 @@ const PICKING_MONEY = new PhraseMatcher([
   'accented:re:(chỗ|bên|nơi) cho vay[^.?!]{0,40} nào',
   'accented:re:(giới thiệu|chỉ)[^.?!]{0,15}(app|ứng dụng|chỗ|nơi|bên)( cho)? vay',
   'accented:re:vay[^.?!]{0,40} lãi (suất )?(thấp|rẻ)',
+  'accented:re:(app|ứng dụng) nào[^.?!]{0,30} vay',
   're:(nên|có nên) (mua|đầu tư|chơi|ôm)[^.?!]{0,30}(mã|cổ phiếu|coin|chứng khoán|vàng)',
   're:(mua|đầu tư)[^.?!]{0,40}(chắc chắn|chắc ăn) có lời',
 ]);
