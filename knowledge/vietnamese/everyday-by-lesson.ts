@@ -153,6 +153,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     // "xem ai đăng" alone is shape words and "đăng": the lesson's name for the problem tells it apart
     'tin thật hay giả': ['tin sai sự thật', 'xem ai đăng'],
     'tin thiệt hay giả': ['tin sai sự thật', 'xem ai đăng'],
+    // news passed around a group: "nhóm Zalo đang truyền tay tin …, làm sao biết thật hay giả"
+    'truyền tay tin': ['tin sai sự thật', 'trước khi chia sẻ'],
+    'rầm rộ tin': ['tin sai sự thật', 'trước khi chia sẻ'],
+    'tin đồn': ['tin sai sự thật'],
     'lan truyền tin': ['tin sai sự thật', 'trước khi chia sẻ'],
     'quyên góp online': ['ủng hộ', 'không chuyển tiền'],
     'bố mẹ share tin': ['nhắn nhẹ nhàng', 'nguồn chính thức'],
