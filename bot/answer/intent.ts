@@ -164,6 +164,8 @@ const PRYING = [
  * Asking the assistant to look up a named person's records ("tra giúp số căn cước của bà Hoa"):
  * it holds none, and such a request from anyone, even a self-declared official, is declined.
  */
+const LOOKUP_IN_REGISTRY =
+  /\b(tra|tra cuu|tim|kiem)( giup| ho| dum)?\b.*\b((he thong|co so du lieu|du lieu) dan cu|so dien thoai (moi )?(cua )?(no|han|thang do|nguoi do))\b/;
 const LOOKUP =
   /\b(tra|tra cuu|tim|kiem|cho (toi |minh |em )?(xin|biet))( giup| ho| dum)?\b.*\b(so can cuoc|can cuoc|cccd|so dinh danh|so dien thoai|sdt|dia chi|so tai khoan|ngay sinh)\b.*\bcua (ong|ba|anh|chi|co|chu|bac|em|chau|no|thang|con|dua|nguoi ten|ho ten|gia dinh) \w+/;
 
@@ -199,6 +201,7 @@ function looksLikeAttack(q: QuestionText): boolean {
   if (
     PRYING.some((re) => re.test(text)) ||
     LOOKUP.test(text) ||
+    LOOKUP_IN_REGISTRY.test(text) ||
     COVERT.some((re) => re.test(text)) ||
     SCAM_WRITING.test(text)
   )
@@ -241,7 +244,9 @@ const MONEY_ADVICE = [
   're:uống (mấy|bao nhiêu) (viên|gói|ml|liều|lần)',
   'liều lượng',
 ];
-const OFF_TOPIC_ANYWHERE = new PhraseMatcher(MONEY_ADVICE);
+/** Doing someone's schoolwork: off-topic whichever AI they say is down or busy. */
+const SCHOOLWORK = ['re:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|này)'];
+const OFF_TOPIC_ANYWHERE = new PhraseMatcher([...MONEY_ADVICE, ...SCHOOLWORK]);
 
 /**
  * Picking a lender or a stock for someone ("giới thiệu app vay nào lãi thấp, giải ngân trong
@@ -257,6 +262,8 @@ const PICKING_MONEY = new PhraseMatcher([
   'accented:re:(app|ứng dụng) nào[^.?!]{0,30} vay',
   're:(nên|có nên) (mua|đầu tư|chơi|ôm)[^.?!]{0,30}(mã|cổ phiếu|coin|chứng khoán|vàng)',
   're:(mua|đầu tư)[^.?!]{0,40}(chắc chắn|chắc ăn) có lời',
+  're:(chọn|chỉ|mách)[^.?!]{0,15} (mã|cổ phiếu|coin)[^.?!]{0,5} nào',
+  're:(mã|cổ phiếu|coin)[^.?!]{0,30} chắc chắn (lên|tăng)',
 ]);
 
 const OUT_OF_SCOPE = new PhraseMatcher([
@@ -386,6 +393,13 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'kiện thế nào',
   're:kiện \\p{L}+ cho thắng',
   'ly hôn',
+  // love and family advice
+  'chia tay',
+  're:(bạn trai|bạn gái|người yêu)[^.?!]{0,60} (có nên|nên) ',
+  // travel bookings
+  'khách sạn',
+  'homestay',
+  'đặt tour',
   'ly dị',
   'chia tài sản',
   // Not a dispute with an online seller ("trả ngoài sàn… khi có tranh chấp").
