@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedPart, storyTerms } from './focus.ts';
+import { askedPart, lessStory, storyTerms } from './focus.ts';
 import { readQuestion } from './text.ts';
 
 describe('focus on what a long message asks', () => {
@@ -28,6 +28,16 @@ describe('focus on what a long message asks', () => {
     expect(asked('con toi toi nao cung nho ai giai bai roi chep. nen dan chau go yeu cau the nao?')).toBe(
       'nen dan chau go yeu cau the nao?',
     );
+  });
+
+  it('weighs the story fully when the asking sentence points back at it', () => {
+    const weights = new Map([
+      ['ky_so', 2],
+      ['pdf', 2],
+    ]);
+    const told = 'Tờ trình em ký số xong mới thấy sai chính tả.';
+    expect(lessStory(readQuestion(`${told} Em mở file PDF đó sửa được không?`), weights).get('ky_so')).toBe(2);
+    expect(lessStory(readQuestion(`${told} Mở file PDF sửa được không?`), weights).get('ky_so')).toBe(1);
   });
 
   it('leaves a one-sentence or all-asking message whole', () => {

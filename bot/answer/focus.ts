@@ -26,6 +26,13 @@ const ASKING = new PhraseMatcher([
   're:chưa$',
 ]);
 
+/**
+ * Words by which the asking sentence points back at the story ("Em mở file PDF đó sửa được
+ * không?", "Làm vậy được không?"): then the story names what is asked about. "thế" only as
+ * typed with its marks: folded, it is "thẻ".
+ */
+const POINTS_BACK = new PhraseMatcher(['đó', 'này', 'ấy', 'vậy', 'nó', 'accented:thế']);
+
 /** How much a word of the story weighs against a word of the question. */
 const STORY_WEIGHT = 0.5;
 
@@ -68,11 +75,13 @@ export function storyTerms(q: QuestionText): Set<string> {
 }
 
 /**
- * The question's weights with the story's words weighing less than what it asks; `keep` (a rare
- * name) keeps its weight wherever it stands ("Con tôi dùng ChatGPT. Nó có lưu lại không?").
+ * The question's weights with the story's words weighing less than what it asks, unless the
+ * asking points back at the story; `keep` (a rare name) keeps its weight wherever it stands.
  */
 export function lessStory(q: QuestionText, weights: Map<string, number>, keep?: string): Map<string, number> {
   const out = new Map(weights);
+  const asked = askedPart(q);
+  if (asked !== undefined && POINTS_BACK.test(readQuestion(asked))) return out;
   for (const t of storyTerms(q)) if (t !== keep && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
   return out;
 }

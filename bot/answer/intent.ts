@@ -236,10 +236,9 @@ const MONEY_ADVICE = [
   // what a seller owes: the lessons only say that the tax office answers it
   're:(đóng|nộp|chịu|mức|tiền) thuế[^.?!]{0,30} bao nhiêu',
   're:(đóng|nộp|chịu)[^.?!]{0,20} bao nhiêu (tiền )?thuế',
-  // what to buy and what it costs: "máy hãng nào, đời nào, đang bán giá bao nhiêu", "gói 4G nào rẻ"
-  're:(máy|điện thoại|iphone|samsung|oppo|xiaomi|vivo|gói cước|gói 4g|gói 5g|gói mạng)[^.?!]{0,50} giá bao nhiêu',
+  // what to buy and what it costs: "máy hãng nào, đời nào, đang bán giá bao nhiêu"
+  're:(máy|điện thoại|iphone|samsung|oppo|xiaomi|vivo)[^.?!]{0,50} giá bao nhiêu',
   're:(hãng|đời|dòng) nào[^.?!]{0,40} (giá|bao nhiêu tiền)',
-  're:gói (cước|4g|5g|data|mạng)[^.?!]{0,30} (nào|gì) (rẻ|tốt|ngon)',
   // a dose: "uống mấy viên, cách mấy tiếng"
   're:uống (mấy|bao nhiêu) (viên|gói|ml|liều|lần)',
   'liều lượng',
@@ -320,6 +319,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   // sport and entertainment
   'bóng đá',
   'tỷ số',
+  'tỉ số',
   'đá với',
   'world cup',
   'đội tuyển',
