@@ -30,6 +30,13 @@ describe('focus on what a long message asks', () => {
     );
   });
 
+  it('reads a question meant for someone else as part of the story', () => {
+    const q = readQuestion(
+      'Tui định chụp toa thuốc gửi ChatGPT coi giùm, rồi hỏi nên uống thêm thuốc gì. Làm vậy được không?',
+    );
+    expect(askedPart(q)).toBe('Làm vậy được không?');
+  });
+
   it('weighs the story fully when the asking sentence points back at it', () => {
     const weights = new Map([
       ['ky_so', 2],

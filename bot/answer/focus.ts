@@ -36,8 +36,16 @@ const POINTS_BACK = new PhraseMatcher(['đó', 'này', 'ấy', 'vậy', 'nó', '
 /** How much a word of the story weighs against a word of the question. */
 const STORY_WEIGHT = 0.5;
 
+/**
+ * A question the person means to put to someone else ("…gửi nó coi giùm, rồi hỏi nên uống thuốc
+ * gì."): told, not asked of the assistant.
+ */
+const REPORTED = /[,;]?\s*(?:(?:rồi|để|định|sẽ|mà) hỏi|hỏi (?:nó|chatgpt|gemini|bot|máy))(?![\p{L}]).*$/iu;
+
 function isAsking(sentence: string): boolean {
-  return /\?\s*$/u.test(sentence) || ASKING.test(readQuestion(sentence.replace(/[.!…\s]+$/u, '')));
+  if (/\?\s*$/u.test(sentence)) return true;
+  const own = sentence.replace(REPORTED, '').replace(/[.!…\s]+$/u, '');
+  return own !== '' && ASKING.test(readQuestion(own));
 }
 
 /** The sentences of a message, at its question marks, sentence ends and line breaks. */
