@@ -138,6 +138,10 @@ const OWN_RULES = [
   /\bban (duoc|da duoc|bi) (cai|cai dat|dan|dan do|lap trinh|huong dan|cau hinh|quy dinh|giao)( san)? (nhung |cac )?(gi|quy tac|nguyen tac|chi dan|lenh|dieu)\b/,
   /\b(quy tac|nguyen tac|chi dan|luat|lenh|dieu cam)\b[^.?!]{0,30}\b(ma )?ban (phai|duoc|da duoc|bi buoc|tuan)\b/,
   /\b(quy tac|nguyen tac|chi dan|luat) (ngam|bi mat|an|rieng) (cua ban|ban)\b/,
+  // What came before the chat: "đoạn văn bản phía trên tin nhắn này", "phần người ta dặn bạn trước".
+  /\b(van ban|noi dung|doan|phan|chu)\b[^.?!]{0,30}\b(phia tren|o tren|ben tren|truoc) (tin nhan|cau hoi|cuoc tro chuyen|cuoc noi chuyen|doan chat) nay\b/,
+  /\b(nguoi ta|ho|ai do|admin|nha phat trien) (da )?(dan|dan do|bao|giao|cai) (cho )?ban truoc (khi|do)\b/,
+  /\b(translate|repeat|summari[sz]e|print|copy)\b.*\b(everything|text|all|words|message)s? (written )?(above|before this)\b/,
   /\b(were|was) you (told|given|instructed|programmed|asked)\b|\byour (hidden |secret |original |initial )?(instructions|rules|directives|guidelines)\b/,
 ];
 
@@ -220,6 +224,10 @@ const ENCODED = /[A-Za-z0-9+/]{32,}={0,2}/;
  */
 const MONEY_ADVICE = [
   'xổ số',
+  'trúng số',
+  // Folded, "vé số" is "về số" ("mã gửi về số cũ").
+  'accented:vé số',
+  'độc đắc',
   'lô đề',
   're:lô,? con đề',
   're:số đề (hôm nay|hôm qua|ngày mai|miền|về con)',
@@ -678,6 +686,10 @@ const SAFETY = new PhraseMatcher([
   'bị rút tiền',
   'rút mất',
   'lừa mất',
+  // prize scams: "nhắn báo trúng số 500 triệu, bảo chuyển phí nhận thưởng"
+  'trúng thưởng',
+  're:phí (nhận|làm|nhận tiền) (thưởng|giải|quà)',
+  're:(báo|nhắn|gọi)[^.?!]{0,25} trúng (số|giải|quà|xe)',
 ]);
 
 function isDigital(q: QuestionText): boolean {
