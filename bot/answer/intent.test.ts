@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
-import { ruleIntent } from './intent.ts';
+import { ruleIntent, safetyAdvice } from './intent.ts';
 import { plain, readQuestion, sentences } from './text.ts';
 
 const intentOf = (q: string) => ruleIntent(readQuestion(q));
@@ -80,6 +80,20 @@ describe('ruleIntent', () => {
     expect(intentOf('Tìm việc bị lừa đặt cọc 2 triệu giờ làm sao?')).toBe('safety');
     expect(intentOf('Anh ta hứa cưới vợ rồi hỏi mượn tiền, có phải lừa không?')).toBe('safety');
     expect(intentOf('App vay 5 triệu giờ gọi đòi nợ cả danh bạ')).not.toBe('out_of_scope');
+  });
+
+  it('reads money sent to someone who then vanished as a scam, with the victim’s advice first', () => {
+    for (const q of [
+      'Tui lỡ chuyễn 5 triệu cho một người bán hàng trên Facebook, giờ họ chặn tui luôn rồi. Làm gì trước?',
+      'tui lo chuyen 5 trieu cho nguoi ban hang tren facebook, gio ho chan tui luon roi',
+      'Đặt cọc 2 triệu mua cây cảnh trên mạng mà người ta không giao hàng, gọi không nghe máy.',
+    ]) {
+      expect(intentOf(q), q).toBe('safety');
+      expect(safetyAdvice(readQuestion(q)), q).toMatch(/^Hãy gọi ngay tổng đài ngân hàng/);
+    }
+    // Folded, "lỡ chuyển" is "lo chuyện"; someone blocking you on Zalo is no scam.
+    expect(intentOf('toi lo chuyen hoc cua con, nen cai app gi')).toBe('question');
+    expect(intentOf('Bạn tôi chặn tôi trên Zalo, làm sao biết?')).toBe('question');
   });
 
   it('declines lottery gossip, but answers a lottery-prize scam and a code sent to the old number', () => {

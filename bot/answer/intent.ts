@@ -630,6 +630,14 @@ const DIGITAL = new PhraseMatcher([
   'phối hợp',
 ]);
 
+/** Money sent, then the other side vanished: "lỡ chuyển 5 triệu cho người bán, giờ họ chặn tui luôn". */
+const MONEY_GONE = [
+  // Folded, "lỡ chuyển" is "lo chuyện" (to worry about something).
+  'accented:lỡ chuyển',
+  're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(chặn|block)( luôn)? (tui|tôi|mình|em|số|zalo|facebook|liên lạc)',
+  're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(không giao hàng|mất liên lạc|không liên lạc được|lặn mất|biến mất)',
+];
+
 const SAFETY = new PhraseMatcher([
   'otp',
   'mã xác thực',
@@ -686,6 +694,7 @@ const SAFETY = new PhraseMatcher([
   'bị rút tiền',
   'rút mất',
   'lừa mất',
+  ...MONEY_GONE,
   // prize scams: "nhắn báo trúng số 500 triệu, bảo chuyển phí nhận thưởng"
   'trúng thưởng',
   're:phí (nhận|làm|nhận tiền) (thưởng|giải|quà)',
@@ -751,6 +760,7 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
       'bị rút tiền',
       'rút mất',
       'lừa mất',
+      ...MONEY_GONE,
     ]),
     'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.',
   ],
