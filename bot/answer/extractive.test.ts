@@ -44,6 +44,28 @@ describe('composeFromDocument', () => {
     expect(text.length).toBeLessThanOrEqual(800);
   });
 
+  it('never leaves a step as a cut condition when dropping its aside shows the action', () => {
+    const lesson: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: steps.replace(
+            /^8\. .*$/m,
+            '8. Nếu để lộ hay mất dữ liệu (gửi nhầm, mất máy, bị tấn công), báo ngay lãnh đạo và đầu mối an toàn thông tin. Cơ quan thông báo cho lực lượng chuyên trách theo thời hạn luật định.',
+          ),
+        },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('bật mã PIN trên máy thế nào'),
+      lesson,
+      weights(['bat', 'ma', 'pin', 'may']),
+    );
+    expect(text).toMatch(/^8\. Nếu để lộ hay mất dữ liệu.*báo ngay lãnh đạo/m);
+  });
+
   it('answers with the steps when one part of a two-part message asks how', () => {
     const { text } = composeFromDocument(
       readQuestion('Bật mã PIN kiểu gì? Người xưng nhân viên hỏi mã thì đưa được không?'),

@@ -390,9 +390,14 @@ function dropAsides(text: string, weights: Map<string, number>): string {
 function stepForms(step: Step, weights: Map<string, number>): string[] {
   const [first = '', ...rest] = step.sentences;
   const bare = dropAsides(first, weights);
+  // The shortest form reads whole when it can: an aside that leaves only a cut condition
+  // ("Nếu để lộ dữ liệu (gửi nhầm, mất máy…") gives way to the action.
+  let terse = shorten(bare, STEP_MIN);
+  const withoutAsides = shorten(dropAsides(first, new Map()), STEP_MIN);
+  if (terse.endsWith('…') && !withoutAsides.endsWith('…')) terse = withoutAsides;
   // A long first sentence may be shown whole when room allows: its end often holds the action.
   const forms = [
-    shorten(bare, STEP_MIN),
+    terse,
     shorten(bare, STEP_MAX),
     shorten(first, STEP_MAX),
     shorten(first, STEP_MAX * 2),
