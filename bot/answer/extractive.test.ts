@@ -66,6 +66,27 @@ describe('composeFromDocument', () => {
     expect(text).toMatch(/^8\. Nếu để lộ hay mất dữ liệu.*báo ngay lãnh đạo/m);
   });
 
+  it('keeps what to do when a step names its case before a colon', () => {
+    const lesson: DocumentView = {
+      ...doc,
+      sections: [
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          // Nine long steps: the ones not asked about get their shortest lines.
+          text: Array.from({ length: 9 }, (_, i) =>
+            i === 7
+              ? '8. Tin nhắn có đường link lạ, tên na ná ngân hàng, VNeID, dịch vụ công: không bấm. Ngân hàng không gửi tin nhắn có đường link bắt bạn đăng nhập.'
+              : `${i + 1}. ${i === 2 ? 'Bật mã PIN: m' : 'M'}ở mục số ${i + 1} trong ứng dụng quản lý tài khoản, chạm nút Tiếp tục ở cuối màn hình rồi chờ máy báo xong, sau đó kiểm tra lại thông tin.${i === 2 ? ' Nếu máy hỏi quyền, bấm Cho phép.' : ''}`,
+          ).join('\n'),
+        },
+      ],
+    };
+    const { text } = composeFromDocument(readQuestion('bật mã PIN thế nào'), lesson, weights(['bat', 'ma', 'pin']));
+    expect(text).toMatch(/^4\. Mở mục số 4 trong ứng dụng quản lý tài khoản\.$/m);
+    expect(text).toMatch(/^8\. Tin nhắn có đường link lạ[^\n]*: không bấm\.$/m);
+  });
+
   it('answers with the steps when one part of a two-part message asks how', () => {
     const { text } = composeFromDocument(
       readQuestion('Bật mã PIN kiểu gì? Người xưng nhân viên hỏi mã thì đưa được không?'),

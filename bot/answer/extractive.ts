@@ -378,6 +378,32 @@ function actionEnd(text: string): number {
   return end < 0 ? text.length : from + end + (text[from + end] === '.' ? 1 : 0);
 }
 
+/** A case named before a colon: "Tin về chính sách, tiền hỗ trợ, thủ tục: xem trang chính thức…". */
+const LABEL = /^[^:.()"“]{0,80}:\s/u;
+/** The longest head of a case before its colon that a step's shortest line keeps, and the whole line. */
+const CASE_MAX = 45;
+const CASE_LINE_MAX = 90;
+
+/**
+ * A step that names a case before its colon ("Tin về chính sách, tiền hỗ trợ, thủ tục: xem trang
+ * chính thức…"), shortened to the case's first clauses and the first action after the colon.
+ */
+function caseAndAction(text: string, labelEnd: number): string | undefined {
+  const label = text.slice(0, labelEnd).replace(/:\s$/u, '');
+  const clauses = label.split(/,\s/u);
+  let head = clauses[0]!;
+  // A long case, or a list of quotes after the colon, has no short form of this kind.
+  if (head.length > CASE_MAX || /^["“]/u.test(text.slice(labelEnd))) return undefined;
+  for (const c of clauses.slice(1)) {
+    if (head.length + c.length + 2 > CASE_MAX) break;
+    head += `, ${c}`;
+  }
+  const rest = text.slice(labelEnd);
+  const action = rest.slice(0, actionEnd(rest)).replace(/[\s,;:–-]+$/u, '');
+  if (!action || head.length + action.length + 2 > CASE_LINE_MAX) return undefined;
+  return `${head}: ${action}${/[.!?…]$/u.test(action) ? '' : '.'}`;
+}
+
 /** Leaves out asides in brackets that hold none of the question's words. */
 function dropAsides(text: string, weights: Map<string, number>): string {
   return text.replace(/\s*\(([^()]*)\)/g, (aside, inner: string) => (score(weights, inner) > 0 ? aside : ''));
@@ -395,6 +421,9 @@ function stepForms(step: Step, weights: Map<string, number>): string[] {
   let terse = shorten(bare, STEP_MIN);
   const withoutAsides = shorten(dropAsides(first, new Map()), STEP_MIN);
   if (terse.endsWith('…') && !withoutAsides.endsWith('…')) terse = withoutAsides;
+  // Nor as a case without what to do: "Người xưng công an, viện kiểm sát gọi điện" loses "tắt máy ngay".
+  const labelEnd = LABEL.exec(bare)?.[0].length ?? 0;
+  if (labelEnd > terse.length) terse = caseAndAction(bare, labelEnd) ?? terse;
   // A long first sentence may be shown whole when room allows: its end often holds the action.
   const forms = [
     terse,
