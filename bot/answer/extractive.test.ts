@@ -475,6 +475,13 @@ describe('shorten', () => {
     expect(
       shorten('Sao lưu sổ: bật sao lưu lên tài khoản đám mây hoặc gửi tệp sổ vào email, mỗi tuần.', 50),
     ).toBe('Sao lưu sổ: bật sao lưu lên tài khoản đám mây hoặc gửi tệp sổ vào email…');
+    // After the label, a clause that holds an action of its own is a fine place to stop.
+    expect(
+      shorten(
+        'Kiểm tra mức tài khoản: vào Ví giấy tờ; nếu thấy thẻ căn cước điện tử của bạn, bạn đã có mức độ 2.',
+        60,
+      ),
+    ).toBe('Kiểm tra mức tài khoản: vào Ví giấy tờ.');
     expect(
       shorten('Học xong, vào mục khóa học của bạn để xem kết quả và chứng nhận, nếu khóa học có cấp.', 60),
     ).toBe('Học xong, vào mục khóa học của bạn để xem kết quả và chứng nhận…');

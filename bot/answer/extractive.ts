@@ -346,7 +346,10 @@ export function shorten(text: string, max: number): string {
     .map((c) => c.trim());
   const onlyCondition =
     CONDITION.test(opening) && clauses.every((c) => CONDITION.test(c) || c.split(/\s+/).length <= 2);
-  if (clause >= max * 0.45 && !kept.includes(':') && !onlyCondition)
+  // After a label, a clause cut keeps an action of its own: "Kiểm tra mức tài khoản: vào Ví giấy tờ".
+  const afterLabel = kept.includes(':') ? kept.slice(kept.lastIndexOf(':') + 1).trim() : undefined;
+  const labelOnly = afterLabel !== undefined && (afterLabel.split(/\s+/).length < 3 || CONDITION.test(afterLabel));
+  if (clause >= max * 0.45 && !labelOnly && !onlyCondition)
     return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
   // A cut that would keep only the condition ("Nếu đã cài ứng dụng lạ…") or the label before a
   // colon ("Gửi qua Zalo: mở cuộc…") runs on to the end of the first action, when that is near.
