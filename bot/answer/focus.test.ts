@@ -43,8 +43,27 @@ describe('focus on what a long message asks', () => {
       ['pdf', 2],
     ]);
     const told = 'Tờ trình em ký số xong mới thấy sai chính tả.';
-    expect(lessStory(readQuestion(`${told} Em mở file PDF đó sửa được không?`), weights).get('ky_so')).toBe(2);
+    expect(lessStory(readQuestion(`${told} Em mở file PDF đó sửa được không?`), weights).get('ky_so')).toBe(
+      2,
+    );
     expect(lessStory(readQuestion(`${told} Mở file PDF sửa được không?`), weights).get('ky_so')).toBe(1);
+  });
+
+  it('weighs what the asking wants to avoid less than what it asks, unless that is all it asks', () => {
+    const weights = new Map([
+      ['dem', 2],
+      ['thong_tin', 2],
+      ['lua', 2],
+    ]);
+    for (const q of [
+      'Trước khi đem bán cần làm gì để khỏi bị lộ thông tin?',
+      'truoc khi dem ban can lam gi de khoi bi lo thong tin',
+    ]) {
+      const less = lessStory(readQuestion(q), weights);
+      expect(less.get('thong_tin'), q).toBe(1);
+      expect(less.get('dem'), q).toBe(2);
+    }
+    expect(lessStory(readQuestion('Làm sao để khỏi bị lừa?'), weights).get('lua')).toBe(2);
   });
 
   it('leaves a one-sentence or all-asking message whole', () => {

@@ -4,6 +4,7 @@
  * được tiền không?": the story's rare words ("tạp hóa", "điện lực") would pull the answer towards
  * lessons about shops and bills; the asking sentence says what the person needs.
  */
+import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import { subjectTerms } from './stopwords.ts';
 import { PhraseMatcher, readQuestion, type QuestionText } from './text.ts';
 
@@ -83,13 +84,32 @@ export function storyTerms(q: QuestionText): Set<string> {
 }
 
 /**
+ * What the asking wants to avoid ("…cần làm gì để khỏi bị lộ thông tin?"): a purpose, not the
+ * event. The harm it names ("lộ thông tin") would pull towards the lesson for after the harm.
+ */
+const PURPOSE = /(?<![\p{L}])(?:(?:de|cho) (?:khoi|khong|tranh)|(?:tranh|khoi) bi)(?![\p{L}])/iu;
+
+/** The subject terms only a purpose clause of the asking holds, when the asking holds others. */
+function purposeTerms(q: QuestionText): string[] {
+  const asked = askedPart(q) ?? q.raw;
+  // Matched folded, with or without marks; folding keeps every character's place.
+  const at = foldDiacritics(asked).search(PURPOSE);
+  if (at < 0) return [];
+  const rest = new Set(subjectTerms(readQuestion(asked.slice(0, at))));
+  if (!rest.size) return [];
+  return subjectTerms(readQuestion(asked.slice(at))).filter((t) => !rest.has(t));
+}
+
+/**
  * The question's weights with the story's words weighing less than what it asks, unless the
- * asking points back at the story; `keep` (a rare name) keeps its weight wherever it stands.
+ * asking points back at the story, and so do the words of what the asking wants to avoid;
+ * `keep` (a rare name) keeps its weight wherever it stands.
  */
 export function lessStory(q: QuestionText, weights: Map<string, number>, keep?: string): Map<string, number> {
   const out = new Map(weights);
   const asked = askedPart(q);
-  if (asked !== undefined && POINTS_BACK.test(readQuestion(asked))) return out;
-  for (const t of storyTerms(q)) if (t !== keep && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
+  const lesser = asked !== undefined && POINTS_BACK.test(readQuestion(asked)) ? [] : [...storyTerms(q)];
+  for (const t of new Set([...lesser, ...purposeTerms(q)]))
+    if (t !== keep && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
   return out;
 }

@@ -96,6 +96,13 @@ describe('ruleIntent', () => {
     expect(intentOf('Bạn tôi chặn tôi trên Zalo, làm sao biết?')).toBe('question');
   });
 
+  it('gives the victim’s advice for a leak that happened, not for one to guard against', () => {
+    expect(safetyAdvice(readQuestion('Tôi bị lộ thông tin căn cước rồi, làm gì?'))).toMatch(/^Hãy gọi ngay/);
+    expect(
+      safetyAdvice(readQuestion('Trước khi bán điện thoại cũ cần làm gì để khỏi bị lộ thông tin?')),
+    ).not.toMatch(/^Hãy gọi ngay/);
+  });
+
   it('declines lottery gossip, but answers a lottery-prize scam and a code sent to the old number', () => {
     for (const q of [
       'Bà Tư tổ 5 mới trúng số, cả nhóm Zalo bàn tán. Bạn biết bả trúng bao nhiêu tiền không?',
@@ -103,7 +110,9 @@ describe('ruleIntent', () => {
       'Mua vé số qua Zalo có trúng không?',
     ])
       expect(intentOf(q), q).toBe('out_of_scope');
-    expect(intentOf('Có tin nhắn báo tôi trúng số 500 triệu, bảo chuyển phí nhận thưởng. Có phải lừa?')).toBe('safety');
+    expect(intentOf('Có tin nhắn báo tôi trúng số 500 triệu, bảo chuyển phí nhận thưởng. Có phải lừa?')).toBe(
+      'safety',
+    );
     // Folded, "vé số" is "về số".
     expect(intentOf('ma xac thuc gui ve so cu, doi sim thi lam sao')).not.toBe('out_of_scope');
   });

@@ -754,7 +754,8 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
     new PhraseMatcher([
       'bị lừa',
       'mất tiền',
-      'lộ thông tin',
+      // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
+      're:(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin',
       'bị hack',
       'chiếm đoạt',
       'bị rút tiền',

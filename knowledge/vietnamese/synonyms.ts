@@ -451,6 +451,13 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'lộ cccd': ['lộ thông tin', 'ảnh căn cước'],
   'bán máy cũ': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
   'bán điện thoại cũ': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
+  // a phone named by its brand, and trading it in for a newer one
+  'bán iphone cũ': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
+  'bán samsung cũ': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
+  'bán oppo cũ': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
+  'bán lại máy': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
+  'thanh lý máy': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
+  'lên đời': ['khôi phục cài đặt gốc', 'đăng xuất các tài khoản'],
   'đổi máy mới': ['đăng nhập máy mới', 'mã dự phòng'],
   'thay điện thoại': ['đăng nhập máy mới', 'mã dự phòng'],
   'cài lại máy': ['khôi phục cài đặt gốc'],
