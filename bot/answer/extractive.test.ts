@@ -82,7 +82,11 @@ describe('composeFromDocument', () => {
         },
       ],
     };
-    const { text } = composeFromDocument(readQuestion('bật mã PIN thế nào'), lesson, weights(['bat', 'ma', 'pin']));
+    const { text } = composeFromDocument(
+      readQuestion('bật mã PIN thế nào'),
+      lesson,
+      weights(['bat', 'ma', 'pin']),
+    );
     expect(text).toMatch(/^4\. Mở mục số 4 trong ứng dụng quản lý tài khoản\.$/m);
     expect(text).toMatch(/^8\. Tin nhắn có đường link lạ[^\n]*: không bấm\.$/m);
   });
@@ -168,7 +172,6 @@ describe('composeFromDocument', () => {
     );
     expect(text).toBe('Từ năm 2026 thuế khoán chấm dứt.\nGhi sổ thu chi mỗi ngày.');
   });
-
 
   it('answers a trouble named in a step with the whole step, whose first sentence fixes it', () => {
     const call: DocumentView = {

@@ -348,9 +348,9 @@ export function shorten(text: string, max: number): string {
     CONDITION.test(opening) && clauses.every((c) => CONDITION.test(c) || c.split(/\s+/).length <= 2);
   // After a label, a clause cut keeps an action of its own: "Kiểm tra mức tài khoản: vào Ví giấy tờ".
   const afterLabel = kept.includes(':') ? kept.slice(kept.lastIndexOf(':') + 1).trim() : undefined;
-  const labelOnly = afterLabel !== undefined && (afterLabel.split(/\s+/).length < 3 || CONDITION.test(afterLabel));
-  if (clause >= max * 0.45 && !labelOnly && !onlyCondition)
-    return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
+  const labelOnly =
+    afterLabel !== undefined && (afterLabel.split(/\s+/).length < 3 || CONDITION.test(afterLabel));
+  if (clause >= max * 0.45 && !labelOnly && !onlyCondition) return `${kept.replace(/[\s,;:–-]+$/u, '')}.`;
   // A cut that would keep only the condition ("Nếu đã cài ứng dụng lạ…") or the label before a
   // colon ("Gửi qua Zalo: mở cuộc…") runs on to the end of the first action, when that is near.
   const firstAction = actionEnd(text);
@@ -428,12 +428,7 @@ function stepForms(step: Step, weights: Map<string, number>): string[] {
   const labelEnd = LABEL.exec(bare)?.[0].length ?? 0;
   if (labelEnd > terse.length) terse = caseAndAction(bare, labelEnd) ?? terse;
   // A long first sentence may be shown whole when room allows: its end often holds the action.
-  const forms = [
-    terse,
-    shorten(bare, STEP_MAX),
-    shorten(first, STEP_MAX),
-    shorten(first, STEP_MAX * 2),
-  ];
+  const forms = [terse, shorten(bare, STEP_MAX), shorten(first, STEP_MAX), shorten(first, STEP_MAX * 2)];
   let text = first;
   for (const more of rest) {
     text = `${text} ${more}`;

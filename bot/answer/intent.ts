@@ -766,7 +766,14 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
     'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.',
   ],
   [
-    new PhraseMatcher(['app vay', 'ứng dụng vay', 'ứng dụng cho vay', 'app cho vay', 'vay online', 'vay qua app']),
+    new PhraseMatcher([
+      'app vay',
+      'ứng dụng vay',
+      'ứng dụng cho vay',
+      'app cho vay',
+      'vay online',
+      'vay qua app',
+    ]),
     'Ứng dụng cho vay đòi đóng phí trước, đòi quyền đọc danh bạ hay giải ngân không cần giấy tờ thường là bẫy lừa đảo, tín dụng đen; chỉ vay ở ngân hàng hoặc công ty tài chính có giấy phép.',
   ],
   [
