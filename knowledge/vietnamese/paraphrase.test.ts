@@ -22,6 +22,7 @@ describe('lessonWording', () => {
   it('lets up to two words stand between the words of a phrase', () => {
     expect(lessonWording('Tôi định bán lại cái điện thoại cũ cho tiệm')).toContain('đăng xuất các tài khoản');
     expect(lessonWording('Sắp bán con Samsung cũ, phải xóa gì?')).toContain('đăng xuất các tài khoản');
+    expect(lessonWording('tự nhiên nhận mã OTP mà tui có chuyển tiền gì đâu')).toContain('không hề yêu cầu');
     expect(lessonWording('tui tinh ban cho tiem de len doi')).toContain('đăng xuất các tài khoản');
     expect(lessonWording('tắt đi rồi mở lại mà vẫn không có tiếng')).not.toContain('tắt thông báo');
   });
