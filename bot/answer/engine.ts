@@ -480,8 +480,8 @@ export class Engine implements AnswerEngine {
   ): Draft {
     const doc = documentView(this.kb, docId);
     if (!doc) return this.decline('no_match', replies.noMatchReply(this.config.contact));
-    const composed = composeFromDocument(q, doc, weights, { fromStep });
     const preface = safety ? safetyAdvice(q) : undefined;
+    const composed = composeFromDocument(q, doc, weights, { fromStep, said: preface });
     const text = [preface, composed.text, `Nguồn: bài “${doc.title}”.`].filter(Boolean).join('\n');
     const top = hits[0]?.score || 1;
     const others = new Map<string, SearchHit>();

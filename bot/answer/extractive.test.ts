@@ -91,6 +91,35 @@ describe('composeFromDocument', () => {
     expect(text).toMatch(/^8\. Tin nhắn có đường link lạ[^\n]*: không bấm\.$/m);
   });
 
+  it('leaves out a sentence that repeats what the answer already opens with', () => {
+    const q = readQuestion('Người xưng nhân viên hỏi mã PIN, đưa được không?');
+    const w = weights(['nhan', 'vien', 'ma', 'pin', 'dua']);
+    expect(composeFromDocument(q, doc, w).text).toContain('Không đưa mã PIN cho ai');
+    const said = 'Không bao giờ đưa mã PIN cho ai, kể cả người xưng là nhân viên.';
+    expect(composeFromDocument(q, doc, w, { said }).text).not.toContain('Không đưa mã PIN cho ai');
+  });
+
+  it('gives the steps to "chỉ giúp từng bước", with no self-check situation before them', () => {
+    const lesson: DocumentView = {
+      ...doc,
+      sections: [
+        ...doc.sections,
+        {
+          kind: 'quiz',
+          heading: 'Tự kiểm tra',
+          text: '### Câu 1\nCon gọi video xin tiền gấp, hình mờ. Làm gì?\n- A. Chuyển ngay\n- B. Cúp máy, gọi lại số quen của con\nĐáp án: B. Hình và giọng trong cuộc gọi video có thể bị làm giả.',
+        },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('Mẹ muốn gọi video cho con ở xa, chỉ giúp từng bước'),
+      lesson,
+      weights(['goi', 'video', 'con', 'xa']),
+    );
+    expect(text).toMatch(/^1\. /m);
+    expect(text).not.toContain('làm giả');
+  });
+
   it('answers with the steps when one part of a two-part message asks how', () => {
     const { text } = composeFromDocument(
       readQuestion('Bật mã PIN kiểu gì? Người xưng nhân viên hỏi mã thì đưa được không?'),

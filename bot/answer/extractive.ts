@@ -12,6 +12,7 @@ import type { DocumentView, Section } from './passages.ts';
 import { askedPart, questionParts } from './focus.ts';
 import {
   asSentence,
+  foldedSyllables,
   PhraseMatcher,
   plain,
   readQuestion,
@@ -30,7 +31,10 @@ const HOW_TO = new PhraseMatcher([
   'cách',
   'kiểu gì',
   'các bước',
+  'từng bước',
   'hướng dẫn',
+  // "chỉ giúp tôi", "chỉ cách": asking to be shown
+  're:chỉ (giúp|giùm|dùm|hộ|với|cho|tôi|tui|em|mình|cách)',
   'bằng cách nào',
   'ở đâu',
   'chỗ nào',
@@ -119,14 +123,25 @@ export function composeFromDocument(
   q: QuestionText,
   doc: DocumentView,
   weights: Map<string, number>,
-  { budget = BUDGET, fromStep }: { budget?: number; fromStep?: number } = {},
+  {
+    budget = BUDGET,
+    fromStep,
+    said,
+  }: {
+    budget?: number;
+    fromStep?: number;
+    /** What the answer already opens with (the safe advice): sentences that repeat it are left out. */
+    said?: string;
+  } = {},
 ): Composed {
   weights = asTyped(q, weights);
   const stepsSection = doc.sections.find((s) => s.kind === 'steps');
   const steps = forPlatform(q, stepsSection ? readSteps(stepsSection.text, weights) : []);
   if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
   const definition = DEFINITION.test(q);
-  const candidates = sentenceCandidates(doc, weights, definition);
+  const candidates = sentenceCandidates(doc, weights, definition).filter(
+    (c) => !said || !repeats(c.text, said),
+  );
   if (!steps.length || (!isHowTo(q) && !stepsAnswerIt(candidates)))
     return sentencesAnswer(candidates, budget);
   // A question that is not plainly "how" ("được không", "là gì", "cần lưu ý gì") opens with the
@@ -136,11 +151,26 @@ export function composeFromDocument(
     (definition && introLead(candidates)) ||
     leadSentence(candidates, isHowTo(q) && !JUDGEMENT.test(q)) ||
     candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
-  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead);
+  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead, said);
   // A long lesson that covers several tasks: start at the steps the question is about.
   const focus = focusStep(steps);
   if (whole.nextStep === undefined || focus === steps[0]!.number) return whole;
-  return stepsAnswer(doc, steps, weights, budget, focus, false, lead);
+  return stepsAnswer(doc, steps, weights, budget, focus, false, lead, said);
+}
+
+/** Share of two sentences' syllables they must hold in common for one to repeat the other. */
+const REPEAT_SHARE = 0.5;
+
+/**
+ * Whether a sentence says again what `said` says ("Quy tắc số một: mã OTP không bao giờ được
+ * đưa cho ai…" after "Không bao giờ đọc, nhắn hay gửi mã OTP cho bất kỳ ai…"). "Ngân hàng, công
+ * an… không bao giờ hỏi mã OTP" shares many words with it but adds a point of its own.
+ */
+function repeats(text: string, said: string): boolean {
+  const own = new Set(foldedSyllables(text.toLowerCase()));
+  const before = new Set(foldedSyllables(said.toLowerCase()));
+  const shared = [...own].filter((w) => before.has(w)).length;
+  return shared >= (own.size + before.size - shared) * REPEAT_SHARE;
 }
 
 /** Words that name a phone's platform: an iPhone owner has no use for the Android steps. */
@@ -221,6 +251,9 @@ function leadSentence(candidates: Candidate[], howTo: boolean): Candidate | unde
   let bestStep = 0;
   for (const c of candidates) {
     if (c.section === 'steps') bestStep = Math.max(bestStep, c.score);
+    // A self-check answer is matched by its situation ("con gọi video xin tiền…"): before the
+    // steps of a plain how-to, that situation is rarely the asker's.
+    else if (howTo && c.section === 'quiz') continue;
     else if (c.score > 0.5 && (!best || c.score > best.score)) best = c;
   }
   // Before steps, an intro or caution sentence must hold clearly more than any step.
@@ -497,6 +530,7 @@ function stepsAnswer(
   fromStep: number,
   followUp: boolean,
   lead?: Candidate,
+  said?: string,
 ): Composed {
   const remaining = steps.filter((s) => s.number >= fromStep);
   const intro = doc.sections.find((s) => s.kind === 'intro');
@@ -510,7 +544,7 @@ function stepsAnswer(
       ? shorten(lead.text, lead.max ?? LEAD_MAX)
       : '';
   const topStep = Math.max(0, ...remaining.map((s) => s.score));
-  let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text);
+  let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text, said);
   const room = (line: string) => budget + STEPS_SLACK - header.length - line.length - 2;
   let laid = laySteps(remaining, room(caution ? `Lưu ý: ${caution}` : ''), weights);
   // A resident needs the whole path and the detail of the step asked about; a note that adds
@@ -557,8 +591,12 @@ function bestCaution(
   weights: Map<string, number>,
   wholeFrom: number,
   shown?: string,
+  said?: string,
 ): string | undefined {
-  const notes = doc.sections.filter((s) => s.kind === 'notes').flatMap((s) => notesOf(s.text));
+  const notes = doc.sections
+    .filter((s) => s.kind === 'notes')
+    .flatMap((s) => notesOf(s.text))
+    .filter((n) => !said || !repeats(n, said));
   if (!notes.length) return undefined;
   let best = { text: notes[0]!, score: 0 };
   for (const n of notes) {
