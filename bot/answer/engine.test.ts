@@ -374,6 +374,14 @@ describe('conversation memory', () => {
     expect(after.text).not.toMatch(new RegExp(`^${Math.max(...shown) + 1}\\. `, 'm'));
   });
 
+  it('starts the steps on "bước tiếp theo?" after an answer that gave none', async () => {
+    const first = await engine.ask('Có người gọi xưng công an đòi mã OTP thì sao?', { userKey: 'u-prose' });
+    expect(first.text).not.toMatch(/^\d+\. /m);
+    const next = await engine.ask('còn bước tiếp theo?', { userKey: 'u-prose' });
+    expect(next.text).toMatch(/^1\. /m);
+    expect(next.sources[0]!.id).toBe(first.sources[0]!.id);
+  });
+
   it('keeps the task of a plan question for a follow-up about another field', async () => {
     await engine.ask('Ai chủ trì mô hình Chợ số?', { userKey: 'u-plan' });
     const a = await engine.ask('còn phối hợp thì sao?', { userKey: 'u-plan' });

@@ -532,7 +532,7 @@ export class Engine implements AnswerEngine {
       },
       context,
       preface,
-      turn: { docId, nextStep: composed.nextStep },
+      turn: { docId, nextStep: composed.nextStep ?? composed.firstStep },
     };
   }
 }

@@ -97,6 +97,8 @@ export interface Composed {
   text: string;
   /** The next step not shown, when the steps were cut: "bước tiếp theo" continues from there. */
   nextStep?: number;
+  /** The lesson's first step, when the answer gave sentences instead: "bước tiếp theo" starts there. */
+  firstStep?: number;
 }
 
 interface Step {
@@ -143,7 +145,7 @@ export function composeFromDocument(
     (c) => !said || !repeats(c.text, said),
   );
   if (!steps.length || (!isHowTo(q) && !stepsAnswerIt(candidates)))
-    return sentencesAnswer(candidates, budget);
+    return { ...sentencesAnswer(candidates, budget), firstStep: steps[0]?.number };
   // A question that is not plainly "how" ("được không", "là gì", "cần lưu ý gì") opens with the
   // sentence that answers it best (for "là gì", the intro), then the steps, which hold most of
   // what a resident needs.
