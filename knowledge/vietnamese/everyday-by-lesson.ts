@@ -110,6 +110,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'bị lừa xấu hổ': ['đừng tự trách mình', 'kể với người thân'],
     'mang máy ra tiệm': ['cửa hàng chính hãng', 'khôi phục cài đặt gốc'],
     'bị hăm dọa': ['bị đe dọa'],
+    // money already sent: "giờ phải làm gì trước để còn cứu được tiền"
+    'cứu được tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'cứu tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'lấy lại được tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
   },
   'at-mat-khau-manh': {
     'pass khó đoán': ['khó đoán', 'ghép một câu ngắn'],
@@ -244,6 +248,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'wifi không vào được': ['tắt rồi bật lại wi-fi', 'khởi động lại máy'],
     'router': ['cục phát wi-fi'],
     'nối mạng': ['kết nối wifi'],
+    // a new line at home: "con mới lắp mạng, bấm tên mạng rồi mà nó đòi mật khẩu"
+    'lắp mạng': ['cục phát wi-fi', 'mật khẩu wi-fi'],
+    'bấm tên mạng': ['tên mạng wi-fi', 'mật khẩu wi-fi'],
+    'mật khẩu mạng': ['mật khẩu wi-fi', 'đáy cục phát wi-fi'],
   },
   'co-ban-lam-quen-dien-thoai': {
     'mở máy lên': ['bật máy', 'nút nguồn'],
