@@ -173,6 +173,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'quyên góp online': ['ủng hộ', 'không chuyển tiền'],
     'bố mẹ share tin': ['nhắn nhẹ nhàng', 'nguồn chính thức'],
     'tra ngược ảnh': ['tìm ảnh gốc', 'google ống kính'],
+    // an old photo passed off as today's: "tra xem ảnh đó gốc ở đâu", "ảnh mấy năm trước"
+    'ảnh gốc': ['tìm ảnh gốc', 'google ống kính'],
+    'truyền tay ảnh': ['tìm ảnh gốc', 'trước khi chia sẻ'],
+    'ảnh năm trước': ['năm khác', 'tìm ảnh gốc'],
     'nhà nước phát tiền': ['tiền hỗ trợ'],
   },
   'at-xac-thuc-hai-buoc': {
