@@ -95,6 +95,12 @@ describe('resident answers', () => {
     expect(a.text.split('\n')[0]).toMatch(/Không bao giờ .*OTP/);
   });
 
+  it('answers a forgotten VNeID password from the VNeID lesson, the password advice first', async () => {
+    const a = await engine.ask('quên mật khẩu VNeID rồi, lấy lại kiểu gì');
+    expect(a.sources[0]!.id).toBe('vneid-cai-dat');
+    expect(a.text.split('\n')[0]).toMatch(/mật khẩu/);
+  });
+
   it('answers a scam already suffered in everyday words, typed with or without diacritics', async () => {
     const q =
       'Bố tôi vừa chuyển 20 triệu cho một đứa giả làm nhân viên nhà mạng, mới nửa tiếng trước. ' +

@@ -11,7 +11,7 @@ import { everydayPhrases, lessonWording } from '../../knowledge/vietnamese/parap
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, lessStory } from './focus.ts';
-import { mentionsSafety, ruleIntent, safetyAdvice } from './intent.ts';
+import { mentionsSafety, mentionsScam, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
 import {
@@ -388,8 +388,10 @@ export class Engine implements AnswerEngine {
         candidates.set(docId, { rank: 0, value: match });
     }
     let best = { docId: hits[0]!.chunk.docId, value: 0, score: -1 };
+    // The safety lessons come first for a scam, not for a password one has forgotten.
+    const scam = safety && mentionsScam(q);
     for (const [docId, { rank, value }] of candidates) {
-      const bonus = safety && SAFETY_AREAS.has(areas.get(docId) ?? '') ? 0.15 : 0;
+      const bonus = scam && SAFETY_AREAS.has(areas.get(docId) ?? '') ? 0.15 : 0;
       const score = 0.35 * rank + 0.35 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
       if (score > best.score) best = { docId, value, score };
     }

@@ -742,6 +742,17 @@ export function mentionsSafety(q: QuestionText): boolean {
   return SAFETY.test(q);
 }
 
+/** Safety words that name an account's own secrets, not a scam: "quên mật khẩu VNeID". */
+const SECRETS_ONLY = /\b(mat khau|passcode|ma pin)\b/g;
+
+/**
+ * Whether the question is about a scam or a leak, beyond an account's own secrets: a forgotten
+ * VNeID password belongs to the lesson on VNeID, not to the safety lessons.
+ */
+export function mentionsScam(q: QuestionText): boolean {
+  return SAFETY.test(readQuestion(q.folded.replace(SECRETS_ONLY, ' ')));
+}
+
 export type RuleIntent = 'greeting' | 'injection' | 'out_of_scope' | 'safety' | 'question';
 
 export function ruleIntent(q: QuestionText): RuleIntent {
