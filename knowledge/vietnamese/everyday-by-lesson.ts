@@ -687,6 +687,9 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
   },
   'vneid-muc-do-2': {
     'vneid mức mấy': ['đang ở mức nào'],
+    // "không nhớ là mức 1 hay mức 2, coi chỗ nào"
+    'mức 1 hay mức 2': ['kiểm tra mức tài khoản', 'đang ở mức nào'],
+    'mức 2 chưa': ['kiểm tra mức tài khoản', 'đang ở mức nào'],
     'trình cccd': ['xuất trình căn cước'],
     'định danh tại nhà': ['tại nhà'],
     'định danh cho con': ['dưới 14 tuổi', 'người giám hộ'],

@@ -25,6 +25,7 @@ describe('lessonWording', () => {
     expect(lessonWording('tự nhiên nhận mã OTP mà tui có chuyển tiền gì đâu')).toContain('không hề yêu cầu');
     expect(lessonWording('giờ phải làm gì trước để còn cứu được tiền')).toContain('chặn thiệt hại');
     expect(lessonWording('Có cách nào tra xem ảnh đó gốc ở đâu không?')).toContain('tìm ảnh gốc');
+    expect(lessonWording('không nhớ là mức 1 hay mức 2, coi chỗ nào')).toContain('kiểm tra mức tài khoản');
     expect(lessonWording('con mới lắp mạng, bấm tên mạng rồi mà nó đòi mật khẩu')).toContain('mật khẩu wi-fi');
     expect(lessonWording('tui tinh ban cho tiem de len doi')).toContain('đăng xuất các tài khoản');
     expect(lessonWording('tắt đi rồi mở lại mà vẫn không có tiếng')).not.toContain('tắt thông báo');
