@@ -530,4 +530,39 @@ describe('isHowTo', () => {
     expect(isHowTo(readQuestion('Cháu cài Zalo cho bà hôm qua. Giờ gọi video cho cháu thế nào?'))).toBe(true);
     expect(isHowTo(readQuestion('cài Zalo thế nào'))).toBe(true);
   });
+
+  it('reads "việc đầu tiên cần làm là gì" as asking what to do, "là gì" alone as asking what it is', () => {
+    expect(isHowTo(readQuestion('Vừa được phát USB token chữ ký số, việc đầu tiên cần làm là gì'))).toBe(
+      true,
+    );
+    expect(isHowTo(readQuestion('cần làm gì khi nhận token'))).toBe(true);
+    expect(isHowTo(readQuestion('USB token là gì'))).toBe(false);
+  });
+});
+
+describe('the whole way', () => {
+  // Twenty steps: they do not all fit, and step 16 is the one the question names.
+  const long: DocumentView = {
+    ...doc,
+    sections: [
+      {
+        kind: 'steps',
+        heading: 'Các bước',
+        text: Array.from(
+          { length: 20 },
+          (_, i) =>
+            `${i + 1}. ${i === 15 ? 'Bật mã PIN: m' : 'M'}ở mục số ${i + 1} trong ứng dụng quản lý tài khoản, chạm nút Tiếp tục ở cuối màn hình rồi chờ máy báo xong, sau đó kiểm tra lại thông tin hiện lên.`,
+        ).join('\n'),
+      },
+    ],
+  };
+  const first = (q: string) =>
+    Number(
+      /^(\d+)\. /m.exec(composeFromDocument(readQuestion(q), long, weights(['bat', 'ma', 'pin'])).text)?.[1],
+    );
+
+  it('starts at the step asked about, or at the first when every step is asked for', () => {
+    expect(first('bật mã PIN thế nào')).toBeGreaterThan(1);
+    expect(first('bật mã PIN làm từng bước sao')).toBe(1);
+  });
 });

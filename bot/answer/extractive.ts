@@ -43,6 +43,9 @@ const HOW_TO = new PhraseMatcher([
   'vào đâu',
   'làm gì',
   'phải làm',
+  // "việc đầu tiên cần làm là gì" asks what to do, not what something is
+  're:(cần|phải|nên) làm (là )?gì',
+  'việc đầu tiên',
   'thao tác',
   'cài',
   'đăng ký',
@@ -52,9 +55,12 @@ const HOW_TO = new PhraseMatcher([
   'mở',
   'tải',
 ]);
+/** Asking for every step from the first: the answer does not skip to the step asked about. */
+const WHOLE_WAY = new PhraseMatcher(['từng bước', 'các bước', 'từ đầu', 'từ a đến z']);
+
 /** Questions that ask for a judgement or a definition, not for steps. */
 const JUDGEMENT = new PhraseMatcher([
-  'là gì',
+  're:(?<!làm )là gì',
   'có nên',
   'có sao',
   'có phải',
@@ -73,7 +79,7 @@ const JUDGEMENT = new PhraseMatcher([
 
 /** Questions that ask what something is: the lesson's intro defines its subject. */
 const DEFINITION = new PhraseMatcher([
-  'là gì',
+  're:(?<!làm )là gì',
   'là cái gì',
   'nghĩa là gì',
   'là sao',
@@ -154,9 +160,10 @@ export function composeFromDocument(
     leadSentence(candidates, isHowTo(q) && !JUDGEMENT.test(q)) ||
     candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
   const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead, said);
-  // A long lesson that covers several tasks: start at the steps the question is about.
+  // A long lesson that covers several tasks: start at the steps the question is about, unless
+  // the person asks for the whole way ("làm từng bước sao").
   const focus = focusStep(steps);
-  if (whole.nextStep === undefined || focus === steps[0]!.number) return whole;
+  if (whole.nextStep === undefined || focus === steps[0]!.number || WHOLE_WAY.test(q)) return whole;
   return stepsAnswer(doc, steps, weights, budget, focus, false, lead, said);
 }
 
