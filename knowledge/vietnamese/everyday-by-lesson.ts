@@ -116,6 +116,11 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'cứu được tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
     'cứu tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
     'lấy lại được tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'giữ được tiền': ['chặn thiệt hại', 'tra soát giao dịch'],
+    // the money is gone: "má chuyển rồi mới kể tui nghe", "mẹ chuyển luôn rồi"
+    'chuyển rồi mới': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'chuyển luôn rồi': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'biết là bị lừa': ['chặn thiệt hại', 'tra soát giao dịch'],
   },
   'at-mat-khau-manh': {
     'pass khó đoán': ['khó đoán', 'ghép một câu ngắn'],
@@ -554,6 +559,9 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
   'tiep-can-chu-lon': {
     'chữ bé tí': ['cỡ chữ', 'chữ to hơn'],
     'chữ nhỏ quá': ['cỡ chữ', 'phóng to chữ'],
+    // "chữ trên máy nhỏ xíu, bà đọc không nổi"
+    'đọc không nổi': ['cỡ chữ', 'chữ to hơn'],
+    'đọc hổng nổi': ['cỡ chữ', 'chữ to hơn'],
     'chữ to ra': ['chữ to hơn', 'cỡ chữ'],
     'chữ nhạt': ['chữ đậm', 'tương phản'],
     'tô đậm chữ': ['chữ in đậm', 'chữ đậm'],

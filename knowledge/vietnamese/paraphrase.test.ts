@@ -26,6 +26,8 @@ describe('lessonWording', () => {
     expect(lessonWording('giờ phải làm gì trước để còn cứu được tiền')).toContain('chặn thiệt hại');
     expect(lessonWording('Có cách nào tra xem ảnh đó gốc ở đâu không?')).toContain('tìm ảnh gốc');
     expect(lessonWording('không nhớ là mức 1 hay mức 2, coi chỗ nào')).toContain('kiểm tra mức tài khoản');
+    expect(lessonWording('Má chuyển rồi mới kể tui nghe. Giờ phải làm gì?')).toContain('chặn thiệt hại');
+    expect(lessonWording('chữ nhỏ, bà đọc không nổi')).toContain('cỡ chữ');
     expect(lessonWording('con mới lắp mạng, bấm tên mạng rồi mà nó đòi mật khẩu')).toContain('mật khẩu wi-fi');
     expect(lessonWording('tui tinh ban cho tiem de len doi')).toContain('đăng xuất các tài khoản');
     expect(lessonWording('tắt đi rồi mở lại mà vẫn không có tiếng')).not.toContain('tắt thông báo');
