@@ -95,6 +95,18 @@ describe('resident answers', () => {
     expect(a.text.split('\n')[0]).toMatch(/Không bao giờ .*OTP/);
   });
 
+  it('answers from the lesson for after the harm only when harm is told', async () => {
+    const sold = await engine.ask(
+      'Em tính bán con Samsung cũ cho tiệm để lên đời. Trước khi giao máy em cần làm gì cho khỏi lộ thông tin?',
+    );
+    expect(sold.sources[0]!.id).toBe('at-du-lieu-ca-nhan');
+    const robbed = await engine.ask(
+      'Má bị đứa xưng công an gọi, biểu chuyển 50 triệu vô tài khoản tạm giữ. Má chuyển rồi mới kể tui nghe. Giờ phải làm gì trước tiên?',
+    );
+    expect(robbed.sources[0]!.id).toBe('at-khi-bi-lua-dao');
+    expect(robbed.text.split('\n')[0]).toMatch(/^Hãy gọi ngay tổng đài ngân hàng/);
+  });
+
   it('answers a forgotten VNeID password from the VNeID lesson, the password advice first', async () => {
     const a = await engine.ask('quên mật khẩu VNeID rồi, lấy lại kiểu gì');
     expect(a.sources[0]!.id).toBe('vneid-cai-dat');

@@ -11,7 +11,7 @@ import { everydayPhrases, lessonWording } from '../../knowledge/vietnamese/parap
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, lessStory } from './focus.ts';
-import { mentionsSafety, mentionsScam, ruleIntent, safetyAdvice } from './intent.ts';
+import { mentionsSafety, mentionsScam, reportsHarm, ruleIntent, safetyAdvice } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
 import {
@@ -93,7 +93,7 @@ export class Engine implements AnswerEngine {
   private readonly memory: ConversationMemory;
   private readonly llm?: LlmComposer;
   private plan?: { generation: string; index: PlanIndex };
-  private areaCache?: { generation: string; map: Map<string, string> };
+  private areaCache?: { generation: string; map: Map<string, { area: string; afterHarm: boolean }> };
   private profileCache?: {
     generation: string;
     map: Map<string, string>;
@@ -390,8 +390,11 @@ export class Engine implements AnswerEngine {
     let best = { docId: hits[0]!.chunk.docId, value: 0, score: -1 };
     // The safety lessons come first for a scam, not for a password one has forgotten.
     const scam = safety && mentionsScam(q);
+    const harmDone = reportsHarm(q);
     for (const [docId, { rank, value }] of candidates) {
-      const bonus = scam && SAFETY_AREAS.has(areas.get(docId) ?? '') ? 0.15 : 0;
+      // The lesson for after the harm ("Bị lừa đảo…: cần làm gì ngay") only when harm is told.
+      const { area = '', afterHarm = false } = areas.get(docId) ?? {};
+      const bonus = scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? 0.15 : 0;
       const score = 0.35 * rank + 0.35 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
       if (score > best.score) best = { docId, value, score };
     }
@@ -456,11 +459,20 @@ export class Engine implements AnswerEngine {
   }
 
   /** Each document's subject area (front-matter `area`), cached per index generation. */
-  private areas(): Map<string, string> {
+  /** Each document's area and whether it is for after the harm (`when: after-harm`). */
+  private areas(): Map<string, { area: string; afterHarm: boolean }> {
     const generation = this.kb.store.getMeta('vectors.generation') ?? '';
     if (this.areaCache?.generation !== generation) {
       const map = new Map(
-        this.kb.store.documents().map((d) => [d.id, typeof d.meta.area === 'string' ? d.meta.area : '']),
+        this.kb.store
+          .documents()
+          .map((d) => [
+            d.id,
+            {
+              area: typeof d.meta.area === 'string' ? d.meta.area : '',
+              afterHarm: d.meta.when === 'after-harm',
+            },
+          ]),
       );
       this.areaCache = { generation, map };
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
-import { ruleIntent, safetyAdvice } from './intent.ts';
+import { reportsHarm, ruleIntent, safetyAdvice } from './intent.ts';
 import { plain, readQuestion, sentences } from './text.ts';
 
 const intentOf = (q: string) => ruleIntent(readQuestion(q));
@@ -94,6 +94,23 @@ describe('ruleIntent', () => {
     // Folded, "lỡ chuyển" is "lo chuyện"; someone blocking you on Zalo is no scam.
     expect(intentOf('toi lo chuyen hoc cua con, nen cai app gi')).toBe('question');
     expect(intentOf('Bạn tôi chặn tôi trên Zalo, làm sao biết?')).toBe('question');
+  });
+
+  it('tells harm already done from a risk, and puts acting at once first', () => {
+    for (const q of [
+      'Má chuyển rồi mới kể tui nghe. Giờ phải làm gì trước tiên đây?',
+      'toi vua chuyen 30 trieu cho bon gia danh cong an roi, gio lam gi',
+      'Em lỡ bấm vào link báo trúng thưởng rồi cài luôn một app lạ.',
+      'Giờ phải làm gì trước để còn cứu được tiền ạ?',
+    ])
+      expect(reportsHarm(readQuestion(q)), q).toBe(true);
+    for (const q of [
+      'Trước khi bán điện thoại cũ cần làm gì để khỏi bị lộ thông tin?',
+      'Người xưng công an bắt chuyển 50 triệu vào tài khoản tạm giữ, có nên chuyển không?',
+    ])
+      expect(reportsHarm(readQuestion(q)), q).toBe(false);
+    expect(safetyAdvice(readQuestion('Tôi lỡ đọc mã OTP cho người lạ rồi'))).toMatch(/^Hãy gọi ngay/);
+    expect(safetyAdvice(readQuestion('Có người đòi mã OTP thì sao?'))).toMatch(/^Không bao giờ đọc/);
   });
 
   it('gives the victim’s advice for a leak that happened, not for one to guard against', () => {

@@ -767,7 +767,36 @@ export function ruleIntent(q: QuestionText): RuleIntent {
 }
 
 /** Sub-topics of safety, each with the advice that must come first. */
+/** The harm is done: money gone, an account taken, data leaked. */
+const HARM_DONE = new PhraseMatcher([
+  'bị lừa',
+  'mất tiền',
+  // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
+  're:(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin',
+  'bị hack',
+  'chiếm đoạt',
+  'bị rút tiền',
+  'rút mất',
+  'lừa mất',
+  ...MONEY_GONE,
+  // what was done ("mẹ đã chuyển rồi", "vừa chuyển 30 triệu cho…", "lỡ bấm vào link rồi cài
+  // luôn"), and the money to save ("còn cứu được tiền"); in a safety question only
+  're:(vừa|đã) (chuyển|gửi|nộp|cài|bấm|đọc|đưa)',
+  're:chuyển( luôn| hết)? rồi',
+  'accented:re:lỡ (bấm|cài|đọc|đưa|gửi|nhập)',
+  'cài luôn',
+  're:(cứu|giữ|lấy lại) được tiền',
+  'lấy lại tiền',
+]);
+
+/** Whether the person tells of harm already done, not of a risk to guard against. */
+export function reportsHarm(q: QuestionText): boolean {
+  return HARM_DONE.test(q);
+}
+
 const SAFETY_ADVICE: [PhraseMatcher, string][] = [
+  // Once harm is done, acting at once comes before any rule: "lỡ đọc mã OTP cho người lạ".
+  [HARM_DONE, 'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.'],
   [
     new PhraseMatcher(['otp', 'mã xác thực', 'mã xác nhận', 'mã kích hoạt', 'passcode', 'mã pin']),
     'Không bao giờ đọc, nhắn hay gửi mã OTP cho bất kỳ ai, kể cả người xưng là công an, ngân hàng hay nhà mạng.',
@@ -775,21 +804,6 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
   [
     new PhraseMatcher(['mật khẩu']),
     'Không cho ai biết mật khẩu của bạn; mỗi tài khoản quan trọng nên có một mật khẩu riêng.',
-  ],
-  [
-    new PhraseMatcher([
-      'bị lừa',
-      'mất tiền',
-      // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
-      're:(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin',
-      'bị hack',
-      'chiếm đoạt',
-      'bị rút tiền',
-      'rút mất',
-      'lừa mất',
-      ...MONEY_GONE,
-    ]),
-    'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.',
   ],
   [
     new PhraseMatcher([
