@@ -458,8 +458,10 @@ export class Engine implements AnswerEngine {
     return this.profileCache!.vocabulary;
   }
 
-  /** Each document's subject area (front-matter `area`), cached per index generation. */
-  /** Each document's area and whether it is for after the harm (`when: after-harm`). */
+  /**
+   * Each document's subject area (front-matter `area`) and whether it is for after the harm
+   * (`when: after-harm`), cached per index generation.
+   */
   private areas(): Map<string, { area: string; afterHarm: boolean }> {
     const generation = this.kb.store.getMeta('vectors.generation') ?? '';
     if (this.areaCache?.generation !== generation) {
