@@ -182,6 +182,9 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'tra ngược ảnh': ['tìm ảnh gốc', 'google ống kính'],
     // an old photo passed off as today's: "tra xem ảnh đó gốc ở đâu", "ảnh mấy năm trước"
     'ảnh gốc': ['tìm ảnh gốc', 'google ống kính'],
+    // passing news on: "có nên tin rồi share tiếp không"
+    'share tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
+    'chia sẻ tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
     'truyền tay ảnh': ['tìm ảnh gốc', 'trước khi chia sẻ'],
     'ảnh năm trước': ['năm khác', 'tìm ảnh gốc'],
     'nhà nước phát tiền': ['tiền hỗ trợ'],
