@@ -111,6 +111,11 @@ describe('ruleIntent', () => {
       expect(reportsHarm(readQuestion(q)), q).toBe(false);
     expect(safetyAdvice(readQuestion('Tôi lỡ đọc mã OTP cho người lạ rồi'))).toMatch(/^Hãy gọi ngay/);
     expect(safetyAdvice(readQuestion('Có người đòi mã OTP thì sao?'))).toMatch(/^Không bao giờ đọc/);
+    // The bank sending a code is no harm; reading it out to someone is.
+    expect(safetyAdvice(readQuestion('Ngân hàng đã gửi mã OTP về máy, có người gọi xin thì sao'))).toMatch(
+      /^Không bao giờ đọc/,
+    );
+    expect(safetyAdvice(readQuestion('toi da doc ma otp cho ho roi'))).toMatch(/^Hãy gọi ngay/);
   });
 
   it('gives the victim’s advice for a leak that happened, not for one to guard against', () => {

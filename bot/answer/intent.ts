@@ -766,7 +766,6 @@ export function ruleIntent(q: QuestionText): RuleIntent {
   return 'question';
 }
 
-/** Sub-topics of safety, each with the advice that must come first. */
 /** The harm is done: money gone, an account taken, data leaked. */
 const HARM_DONE = new PhraseMatcher([
   'bị lừa',
@@ -781,7 +780,9 @@ const HARM_DONE = new PhraseMatcher([
   ...MONEY_GONE,
   // what was done ("mẹ đã chuyển rồi", "vừa chuyển 30 triệu cho…", "lỡ bấm vào link rồi cài
   // luôn"), and the money to save ("còn cứu được tiền"); in a safety question only
-  're:(vừa|đã) (chuyển|gửi|nộp|cài|bấm|đọc|đưa)',
+  // (not "ngân hàng đã gửi mã về máy": only a code given away is harm)
+  're:(vừa|đã) (chuyển|nộp|cài|bấm)',
+  're:(vừa|đã|lỡ) (đọc|đưa)( \\p{L}+)? (mã|otp|mật khẩu)',
   're:chuyển( luôn| hết)? rồi',
   'accented:re:lỡ (bấm|cài|đọc|đưa|gửi|nhập)',
   'cài luôn',
@@ -794,6 +795,7 @@ export function reportsHarm(q: QuestionText): boolean {
   return HARM_DONE.test(q);
 }
 
+/** Sub-topics of safety, each with the advice that must come first. */
 const SAFETY_ADVICE: [PhraseMatcher, string][] = [
   // Once harm is done, acting at once comes before any rule: "lỡ đọc mã OTP cho người lạ".
   [HARM_DONE, 'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.'],
