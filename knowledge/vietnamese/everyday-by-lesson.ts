@@ -180,16 +180,16 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'quyên góp online': ['ủng hộ', 'không chuyển tiền'],
     'bố mẹ share tin': ['nhắn nhẹ nhàng', 'nguồn chính thức'],
     'tra ngược ảnh': ['tìm ảnh gốc', 'google ống kính'],
-    // an old photo passed off as today's: "tra xem ảnh đó gốc ở đâu", "ảnh mấy năm trước"
+    // an old photo passed off as today's: "tra xem ảnh đó gốc ở đâu", "hình đó thiệt hay hình cũ"
     'ảnh gốc': ['tìm ảnh gốc', 'google ống kính'],
-    // passing news on: "có nên tin rồi share tiếp không"
-    'share tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
-    'chia sẻ tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
     'truyền tay ảnh': ['tìm ảnh gốc', 'trước khi chia sẻ'],
     'ảnh năm trước': ['năm khác', 'tìm ảnh gốc'],
     'hình thiệt hay': ['tìm ảnh gốc', 'tin sai sự thật'],
     'hình thật hay': ['tìm ảnh gốc', 'tin sai sự thật'],
     'ảnh thật hay': ['tìm ảnh gốc', 'tin sai sự thật'],
+    // passing news on: "có nên tin rồi share tiếp không"
+    'share tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
+    'chia sẻ tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
     'nhà nước phát tiền': ['tiền hỗ trợ'],
   },
   'at-xac-thuc-hai-buoc': {
