@@ -30,6 +30,7 @@ describe('lessonWording', () => {
     expect(lessonWording('chữ nhỏ, bà đọc không nổi')).toContain('cỡ chữ');
     expect(lessonWording('có nên tin rồi share tiếp không')).toContain('trước khi chia sẻ');
     expect(lessonWording('sao biết hình đó thiệt hay hình cũ')).toContain('tìm ảnh gốc');
+    expect(lessonWording('khách chìa điện thoại cho tui coi rồi xách đồ đi')).toContain('báo tiền về');
     expect(lessonWording('con mới lắp mạng, bấm tên mạng rồi mà nó đòi mật khẩu')).toContain('mật khẩu wi-fi');
     expect(lessonWording('tui tinh ban cho tiem de len doi')).toContain('đăng xuất các tài khoản');
     expect(lessonWording('tắt đi rồi mở lại mà vẫn không có tiếng')).not.toContain('tắt thông báo');
