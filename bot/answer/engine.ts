@@ -466,15 +466,13 @@ export class Engine implements AnswerEngine {
     const generation = this.kb.store.getMeta('vectors.generation') ?? '';
     if (this.areaCache?.generation !== generation) {
       const map = new Map(
-        this.kb.store
-          .documents()
-          .map((d) => [
-            d.id,
-            {
-              area: typeof d.meta.area === 'string' ? d.meta.area : '',
-              afterHarm: d.meta.when === 'after-harm',
-            },
-          ]),
+        this.kb.store.documents().map((d) => [
+          d.id,
+          {
+            area: typeof d.meta.area === 'string' ? d.meta.area : '',
+            afterHarm: d.meta.when === 'after-harm',
+          },
+        ]),
       );
       this.areaCache = { generation, map };
     }

@@ -147,9 +147,8 @@ export function composeFromDocument(
   const steps = forPlatform(q, stepsSection ? readSteps(stepsSection.text, weights) : []);
   if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
   const definition = DEFINITION.test(q);
-  const candidates = sentenceCandidates(doc, weights, definition).filter(
-    (c) => !said || !repeats(c.text, said),
-  );
+  const repeatsSaid = repeating(said);
+  const candidates = sentenceCandidates(doc, weights, definition).filter((c) => !repeatsSaid(c.text));
   if (!steps.length || (!isHowTo(q) && !stepsAnswerIt(candidates)))
     return { ...sentencesAnswer(candidates, budget), firstStep: steps[0]?.number };
   // A question that is not plainly "how" ("được không", "là gì", "cần lưu ý gì") opens with the
@@ -159,27 +158,30 @@ export function composeFromDocument(
     (definition && introLead(candidates)) ||
     leadSentence(candidates, isHowTo(q) && !JUDGEMENT.test(q)) ||
     candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
-  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead, said);
+  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead, repeatsSaid);
   // A long lesson that covers several tasks: start at the steps the question is about, unless
   // the person asks for the whole way ("làm từng bước sao").
   const focus = focusStep(steps);
   if (whole.nextStep === undefined || focus === steps[0]!.number || WHOLE_WAY.test(q)) return whole;
-  return stepsAnswer(doc, steps, weights, budget, focus, false, lead, said);
+  return stepsAnswer(doc, steps, weights, budget, focus, false, lead, repeatsSaid);
 }
 
 /** Share of two sentences' syllables they must hold in common for one to repeat the other. */
 const REPEAT_SHARE = 0.5;
 
 /**
- * Whether a sentence says again what `said` says ("Quy tắc số một: mã OTP không bao giờ được
- * đưa cho ai…" after "Không bao giờ đọc, nhắn hay gửi mã OTP cho bất kỳ ai…"). "Ngân hàng, công
- * an… không bao giờ hỏi mã OTP" shares many words with it but adds a point of its own.
+ * A test of whether a sentence says again what `said` says ("Quy tắc số một: mã OTP không bao
+ * giờ được đưa cho ai…" after "Không bao giờ đọc, nhắn hay gửi mã OTP cho bất kỳ ai…"). "Ngân
+ * hàng, công an… không bao giờ hỏi mã OTP" shares many words with it but adds a point of its own.
  */
-function repeats(text: string, said: string): boolean {
-  const own = new Set(foldedSyllables(text.toLowerCase()));
+function repeating(said: string | undefined): (text: string) => boolean {
+  if (!said) return () => false;
   const before = new Set(foldedSyllables(said.toLowerCase()));
-  const shared = [...own].filter((w) => before.has(w)).length;
-  return shared >= (own.size + before.size - shared) * REPEAT_SHARE;
+  return (text) => {
+    const own = new Set(foldedSyllables(text.toLowerCase()));
+    const shared = [...own].filter((w) => before.has(w)).length;
+    return shared >= (own.size + before.size - shared) * REPEAT_SHARE;
+  };
 }
 
 /** Words that name a phone's platform: an iPhone owner has no use for the Android steps. */
@@ -539,7 +541,7 @@ function stepsAnswer(
   fromStep: number,
   followUp: boolean,
   lead?: Candidate,
-  said?: string,
+  repeatsSaid: (text: string) => boolean = () => false,
 ): Composed {
   const remaining = steps.filter((s) => s.number >= fromStep);
   const intro = doc.sections.find((s) => s.kind === 'intro');
@@ -553,7 +555,7 @@ function stepsAnswer(
       ? shorten(lead.text, lead.max ?? LEAD_MAX)
       : '';
   const topStep = Math.max(0, ...remaining.map((s) => s.score));
-  let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text, said);
+  let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text, repeatsSaid);
   const room = (line: string) => budget + STEPS_SLACK - header.length - line.length - 2;
   let laid = laySteps(remaining, room(caution ? `Lưu ý: ${caution}` : ''), weights);
   // A resident needs the whole path and the detail of the step asked about; a note that adds
@@ -600,12 +602,12 @@ function bestCaution(
   weights: Map<string, number>,
   wholeFrom: number,
   shown?: string,
-  said?: string,
+  repeatsSaid: (text: string) => boolean = () => false,
 ): string | undefined {
   const notes = doc.sections
     .filter((s) => s.kind === 'notes')
     .flatMap((s) => notesOf(s.text))
-    .filter((n) => !said || !repeats(n, said));
+    .filter((n) => !repeatsSaid(n));
   if (!notes.length) return undefined;
   let best = { text: notes[0]!, score: 0 };
   for (const n of notes) {

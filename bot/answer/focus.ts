@@ -89,9 +89,8 @@ export function storyTerms(q: QuestionText): Set<string> {
  */
 const PURPOSE = /(?<![\p{L}])(?:(?:de|cho) (?:khoi|khong|tranh)|(?:tranh|khoi) bi)(?![\p{L}])/iu;
 
-/** The subject terms only a purpose clause of the asking holds, when the asking holds others. */
-function purposeTerms(q: QuestionText): string[] {
-  const asked = askedPart(q) ?? q.raw;
+/** The subject terms only a purpose clause of `asked` holds, when `asked` holds others. */
+function purposeTerms(asked: string): string[] {
   // Matched folded, with or without marks; folding keeps every character's place.
   const at = foldDiacritics(asked).search(PURPOSE);
   if (at < 0) return [];
@@ -109,7 +108,7 @@ export function lessStory(q: QuestionText, weights: Map<string, number>, keep?: 
   const out = new Map(weights);
   const asked = askedPart(q);
   const lesser = asked !== undefined && POINTS_BACK.test(readQuestion(asked)) ? [] : [...storyTerms(q)];
-  for (const t of new Set([...lesser, ...purposeTerms(q)]))
+  for (const t of new Set([...lesser, ...purposeTerms(asked ?? q.raw)]))
     if (t !== keep && out.has(t)) out.set(t, out.get(t)! * STORY_WEIGHT);
   return out;
 }

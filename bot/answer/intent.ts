@@ -653,14 +653,15 @@ const MONEY_GONE = [
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(không giao hàng|mất liên lạc|không liên lạc được|lặn mất|biến mất)',
 ];
 
-const SAFETY = new PhraseMatcher([
+/** An account's own secrets: safety words, but no sign of a scam ("quên mật khẩu VNeID"). */
+const OWN_SECRETS = ['mật khẩu', 'passcode', 'mã pin'];
+
+/** Codes sent to the person, scams and leaks. */
+const SCAM_WORDS = [
   'otp',
   'mã xác thực',
   'mã xác nhận',
   'mã kích hoạt',
-  'mật khẩu',
-  'passcode',
-  'mã pin',
   'lừa đảo',
   'kẻ lừa',
   'lừa tiền',
@@ -714,7 +715,9 @@ const SAFETY = new PhraseMatcher([
   'trúng thưởng',
   're:phí (nhận|làm|nhận tiền) (thưởng|giải|quà)',
   're:(báo|nhắn|gọi)[^.?!]{0,25} trúng (số|giải|quà|xe)',
-]);
+];
+const SCAM = new PhraseMatcher(SCAM_WORDS);
+const SAFETY = new PhraseMatcher([...OWN_SECRETS, ...SCAM_WORDS]);
 
 function isDigital(q: QuestionText): boolean {
   return DIGITAL.test(q) || /\bAI\b/.test(q.raw);
@@ -742,15 +745,12 @@ export function mentionsSafety(q: QuestionText): boolean {
   return SAFETY.test(q);
 }
 
-/** Safety words that name an account's own secrets, not a scam: "quên mật khẩu VNeID". */
-const SECRETS_ONLY = /\b(mat khau|passcode|ma pin)\b/g;
-
 /**
  * Whether the question is about a scam or a leak, beyond an account's own secrets: a forgotten
  * VNeID password belongs to the lesson on VNeID, not to the safety lessons.
  */
 export function mentionsScam(q: QuestionText): boolean {
-  return SAFETY.test(readQuestion(q.folded.replace(SECRETS_ONLY, ' ')));
+  return SCAM.test(q);
 }
 
 export type RuleIntent = 'greeting' | 'injection' | 'out_of_scope' | 'safety' | 'question';
