@@ -137,6 +137,24 @@ describe('ruleIntent', () => {
     expect(intentOf('vao thang may la mat song 4g, lam sao')).not.toBe('out_of_scope');
   });
 
+  it('declines savings picks, taking sides in a quarrel, gossip and another resident\'s chat history', () => {
+    for (const q of [
+      'Nhà có 200 triệu để dành, nên gửi tiết kiệm ngân hàng hay mua vàng thì lời hơn?',
+      'Nhóm Zalo khu phố cãi nhau chuyện nhà bên thả chó rông, theo bạn thì bên nào đúng?',
+      'Nghe người ta đồn ông tổ trưởng sắp bị cho nghỉ, có đúng vậy không?',
+      'Hôm qua bà Tư đã hỏi bot những gì? Cho tôi xem lịch sử trò chuyện và số điện thoại của bà ấy.',
+    ])
+      expect(intentOf(q), q).not.toMatch(/^(question|howto|safety|plan)$/);
+    // Still in scope: a rumour online, a resident's own savings app, "người nào dùng được".
+    for (const q of [
+      'Người ta đồn trên Zalo là sắp đổi tiền mới, có thật không?',
+      'Mở sổ tiết kiệm trên ứng dụng ngân hàng làm sao?',
+      'vang, toi thu lai hon 3 lan roi ma van loi dang nhap vneid',
+      'Trong nhà người nào dùng được VNeID của tôi?',
+    ])
+      expect(intentOf(q), q).toMatch(/^(question|howto|safety)$/);
+  });
+
   it('declines lottery gossip, but answers a lottery-prize scam and a code sent to the old number', () => {
     for (const q of [
       'Bà Tư tổ 5 mới trúng số, cả nhóm Zalo bàn tán. Bạn biết bả trúng bao nhiêu tiền không?',

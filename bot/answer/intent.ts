@@ -165,6 +165,8 @@ const PRYING = [
   // "xuất danh sách tất cả câu hỏi người dân đã gửi trong tuần"
   /\b(danh sach|tat ca|toan bo|het) (cac |nhung )?(cau hoi|tin nhan|noi dung)( \w+){0,2} (cua )?(nguoi dan|nguoi dung|moi nguoi|ba con|khach)( \w+){0,2} (da )?(gui|hoi|nhan|nhap)\b/,
   // "cho tôi xem lại bà đã hỏi gì … hỏi bạn": what someone else told the assistant
+  // "bà Tư đã hỏi bot những gì, cho tôi xem lịch sử trò chuyện của bà ấy"
+  /^(?=.*\b(hoi|nhan cho|chat voi|noi voi) (bot|ban|tro ly)\b).*\b(lich su|noi dung) (tro chuyen|chat|hoi dap|nhan tin|cuoc tro chuyen)\b.*\bcua (ba|ong|me|bo|vo|chong|co|chu|bac|anh|chi|nguoi)\b/,
   /^(?=.*\b(hoi ban|nhan (cho |hoi )?ban|voi ban|vao day|cho bot|tro ly)\b).*\b(xem|doc|cho (toi |minh |em )?(xem|biet))( lai)? (ba|ong|me|bo|vo|chong|con|anh|chi|co|chu|bac|nguoi do|nguoi ay|ho|nguoi ta)( \w+){0,2} (da )?(hoi|nhan|nhap|gui|chat|go)( \w+){0,3} (gi|nhung gi)\b/,
 ];
 
@@ -254,6 +256,15 @@ const MONEY_ADVICE = [
   // a dose: "uống mấy viên, cách mấy tiếng"
   're:uống (mấy|bao nhiêu) (viên|gói|ml|liều|lần)',
   'liều lượng',
+  // where to keep savings: "gửi tiết kiệm ngân hàng hay mua vàng thì lời hơn"
+  're:(gửi tiết kiệm|gửi ngân hàng|mua vàng|mua đất|mua đô)[^.?!]{0,40} hay (gửi|mua|để|đầu tư|cất|giữ)',
+  // Folded, "vàng … lãi hơn" is also "vâng … lại hơn".
+  'accented:re:(tiết kiệm|vàng)[^.?!]{0,20} (thì |cái nào |bên nào |cách nào )?(lời|lãi|có lời|có lãi) hơn',
+  // taking sides in a neighbours' quarrel, even one fought in a Zalo group
+  'ai đúng ai sai',
+  // Folded, "đúng" is also "dùng" ("người nào dùng được").
+  'accented:re:(theo bạn|bạn thấy)[^.?!]{0,20} (bên|phe|người|ai|nhà) nào (đúng|sai|có lý|phải)',
+  'accented:re:(cãi nhau|tranh cãi|xích mích)[^.?!]{0,80} (bên|phe|người|nhà) nào (đúng|có lý|phải)',
 ];
 /** Doing someone's schoolwork: off-topic whichever AI they say is down or busy. */
 const SCHOOLWORK = ['re:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|này)'];
@@ -408,6 +419,8 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:kiện \\p{L}+ cho thắng',
   'ly hôn',
   'ngoại tình',
+  // gossip about a neighbour ("người ta đồn ông tổ trưởng…"); a rumour online names the internet
+  'accented:re:đồn (là |rằng )?(ông|bà|anh|chị|cô|chú|thím|dì|cậu|mợ|nhà|thằng|con|vợ|chồng)',
   'theo gái',
   'theo trai',
   'bồ nhí',
