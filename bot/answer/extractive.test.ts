@@ -416,6 +416,30 @@ describe('quizPairs', () => {
     ]);
   });
 
+  it('makes an answer that only answers its question read alone', () => {
+    const check = [
+      'Vì sao nên cập nhật ứng dụng?',
+      '- A. Để sửa lỗi và dùng an toàn hơn.',
+      '- B. Để máy chạy chậm đi.',
+      'Đáp án: A. Bản cập nhật thường vá lỗi bảo mật.',
+      '',
+      'Có nên đọc to mã OTP ở chợ đông người?',
+      '- A. Có, cho nhanh',
+      '- B. Không, vì người xung quanh có thể nghe thấy',
+      'Đáp án: B',
+      '',
+      'Người lạ gửi link tải "VNeID bản mới". Bạn làm gì?',
+      '- A. Bấm link.',
+      '- B. Không cài; chỉ tải VNeID từ CH Play hoặc App Store.',
+      'Đáp án: B',
+    ].join('\n');
+    expect(quizPairs(check).map((p) => p.answer)).toEqual([
+      'Nên cập nhật ứng dụng để sửa lỗi và dùng an toàn hơn. Bản cập nhật thường vá lỗi bảo mật.',
+      'Có nên đọc to mã OTP ở chợ đông người? Không, vì người xung quanh có thể nghe thấy.',
+      'Không cài; chỉ tải VNeID từ CH Play hoặc App Store.',
+    ]);
+  });
+
   it('answers a situation the self-check asks about with its right option, not the wrong one', () => {
     const lesson: DocumentView = {
       ...doc,

@@ -235,13 +235,36 @@ export function quizPairs(text: string): QuizPair[] {
         right && reason && !right.includes(reason.replace(/[.!?…]$/u, ''))
           ? `${asSentence(right)} ${asSentence(reason)}`
           : asSentence(right ?? reason);
-      if (right || reason) pairs.push({ stem: stem.join(' '), answer });
+      if (right || reason) pairs.push({ stem: stem.join(' '), answer: standingAlone(stem.join(' '), answer) });
       stem = [];
       options.clear();
     } else if (line && !/^#+\s/u.test(line) && !/^câu \d+$/iu.test(line)) stem.push(line);
   }
   return pairs;
 }
+
+/** A self-check question asking why: "Vì sao nên cập nhật ứng dụng?". */
+const WHY_ASKED = /^(?:vì sao|tại sao)\s+(.+?)\s*\?$/iu;
+/** A right option that only answers its question: a reason, a yes or no, a few words. */
+const REASON = /^(để|vì|do|bởi)\s/iu;
+const YES_NO = /^(có|không)(,|\.|$)/iu;
+
+/**
+ * A self-check answer that reads alone: "Để sửa lỗi và dùng an toàn hơn." answers nothing out of
+ * its question, so it becomes "Nên cập nhật ứng dụng để sửa lỗi…"; a yes, a no or a few words
+ * ("Chỉ mình bạn.") follow their question.
+ */
+function standingAlone(stem: string, answer: string): string {
+  const asked = stem.split(/(?<=[.!?])\s+/u).pop() ?? '';
+  const why = WHY_ASKED.exec(asked);
+  if (why && REASON.test(answer)) return `${upperFirst(why[1]!)} ${lowerFirst(answer)}`;
+  const first = answer.split(/(?<=[.!?])\s+/u)[0]!;
+  if (asked.endsWith('?') && (YES_NO.test(first) || first.split(/\s+/).length <= 3)) return `${asked} ${answer}`;
+  return answer;
+}
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 /**
  * Whether the steps hold the answer to a question that is not plainly "how" ("thêm bằng lái vào
