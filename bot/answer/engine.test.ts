@@ -193,6 +193,16 @@ describe('long messages', () => {
     expect(a.sources[0]?.id).toBe('ht-mooc-binh-dan-hoc-vu-so');
   });
 
+  it('reads a code asked back by a caller, and a photo to unsend, in everyday words', async () => {
+    const otp = await engine.ask(
+      'Điện thoại có tin nhắn gửi mấy con số, tui đâu có làm gì. Có người gọi nói gửi lộn, nhờ tui đọc lại dùm. Có nên đọc không?',
+    );
+    expect(otp.sources[0]?.id).toBe('at-bao-ve-otp');
+    const unsend = await engine.ask('Lỡ tay gửi ảnh riêng vào cuộc trò chuyện với khách, xóa sao cho bên kia không thấy?');
+    expect(unsend.sources[0]?.id).toBe('zalo-nhan-tin');
+    expect(unsend.text).toContain('Thu hồi');
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);
@@ -343,6 +353,8 @@ describe('declining', () => {
     for (const q of [
       'nhóm Zalo rủ đầu tư cổ phiếu lãi cao, chuyển khoản trước, có phải lừa đảo không',
       'nộp hồ sơ cấp sổ đỏ trên dịch vụ công trực tuyến thế nào',
+      // what to tell an AI about one's illness is the AI lesson's subject
+      'Con tôi suốt ngày hỏi ChatGPT. Tôi cũng định dùng để hỏi về bệnh tiểu đường của mình, có nên chụp kết quả xét nghiệm gửi lên cho nó không?',
     ])
       expect((await engine.ask(q)).intent, q).not.toBe('out_of_scope');
   });

@@ -107,8 +107,12 @@ describe('ruleIntent', () => {
     for (const q of [
       'Trước khi bán điện thoại cũ cần làm gì để khỏi bị lộ thông tin?',
       'Người xưng công an bắt chuyển 50 triệu vào tài khoản tạm giữ, có nên chuyển không?',
+      // a worry, not a report
+      'Chuyển 15 triệu mà app bắt quét khuôn mặt, có phải app bị lỗi hay bị hack không?',
+      'Tôi sợ bị lừa nên hỏi trước khi bấm.',
     ])
       expect(reportsHarm(readQuestion(q)), q).toBe(false);
+    expect(reportsHarm(readQuestion('Tôi bị hack Zalo rồi, làm sao lấy lại?'))).toBe(true);
     expect(safetyAdvice(readQuestion('Tôi lỡ đọc mã OTP cho người lạ rồi'))).toMatch(/^Hãy gọi ngay/);
     expect(safetyAdvice(readQuestion('Có người đòi mã OTP thì sao?'))).toMatch(/^Không bao giờ đọc/);
     // The bank sending a code is no harm; reading it out to someone is.

@@ -288,6 +288,30 @@ const PICKING_MONEY = new PhraseMatcher([
   're:(mã|cổ phiếu|coin)[^.?!]{0,30} chắc chắn (lên|tăng)',
 ]);
 
+/** Medicine and health advice: off-topic, except as what one asks an AI (the AI lesson warns of it). */
+const HEALTH_ADVICE = [
+  'uống thuốc gì',
+  'thuốc gì',
+  'kháng sinh',
+  'đau ngực',
+  'đau bụng',
+  'đau đầu',
+  'bị sốt',
+  're:sốt \\d+',
+  'tiểu đường',
+  'huyết áp',
+  'giảm cân',
+  're:giảm \\d+ ?kg',
+  'ăn kiêng',
+  'mang thai',
+  // Not "khám chữa bệnh", the errand on a health-insurance card.
+  're:(?<!khám )chữa bệnh',
+  'bệnh gì',
+];
+const ASKS_HEALTH = new PhraseMatcher(HEALTH_ADVICE);
+/** An AI tool named: asking it about one's illness is the subject of the lesson on AI assistants. */
+const AI_TOOL = new PhraseMatcher(['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo']);
+
 const OUT_OF_SCOPE = new PhraseMatcher([
   ...MONEY_ADVICE,
   // markets and money outside digital payments
@@ -377,23 +401,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:(chủ tịch|bí thư|bộ trưởng|giám đốc sở|trưởng công an)(?! ubnd phường| phường)[^.?!]* (là ai|tên là gì|tên gì|là ông nào|là bà nào)',
   're:(ông|bà) nào (đang )?làm (chủ tịch|bí thư|bộ trưởng|giám đốc)',
   // medicine and health advice
-  'uống thuốc gì',
-  'thuốc gì',
-  'kháng sinh',
-  'đau ngực',
-  'đau bụng',
-  'đau đầu',
-  'bị sốt',
-  're:sốt \\d+',
-  'tiểu đường',
-  'huyết áp',
-  'giảm cân',
-  're:giảm \\d+ ?kg',
-  'ăn kiêng',
-  'mang thai',
-  // Not "khám chữa bệnh", the errand on a health-insurance card.
-  're:(?<!khám )chữa bệnh',
-  'bệnh gì',
+  ...HEALTH_ADVICE,
   // wages and jobs: the assistant can warn about job scams, not tell what a job pays
   're:lương[^.?!]{0,40} bao nhiêu',
   'tăng ca',
@@ -747,10 +755,11 @@ function isDigital(q: QuestionText): boolean {
 function asksOffTopicAside(q: QuestionText): boolean {
   const asked = askedPart(q);
   if (SAFETY.test(asked === undefined ? q : readQuestion(asked))) return false;
+  const toAI = AI_TOOL.test(q) || /\bAI\b/.test(q.raw);
   return (asked ?? q.raw)
     .split(/[,;.!?\n]+/u)
     .map((clause) => readQuestion(clause))
-    .some((clause) => OUT_OF_SCOPE.test(clause) && !isDigital(clause));
+    .some((clause) => OUT_OF_SCOPE.test(clause) && !isDigital(clause) && !(toAI && ASKS_HEALTH.test(clause)));
 }
 
 /** Whether the question touches OTP, passwords or scams. */
@@ -779,13 +788,16 @@ export function ruleIntent(q: QuestionText): RuleIntent {
   return 'question';
 }
 
+/** Words before a harm in the same clause that make it a worry, not a report. */
+const UNSURE = '(?<!(có phải|phải chăng|hay là|hay|sợ|lo|nghi|tưởng|chắc là)[^.?!,;]{0,30})';
+
 /** The harm is done: money gone, an account taken, data leaked. */
 const HARM_DONE = new PhraseMatcher([
-  'bị lừa',
+  // Not a worry ("có phải app bị lỗi hay bị hack không", "sợ bị lừa"): suspicion is no harm told.
+  `re:${UNSURE}bị (lừa|hack)`,
   'mất tiền',
   // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
-  're:(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin',
-  'bị hack',
+  `re:${UNSURE}(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin`,
   'chiếm đoạt',
   'bị rút tiền',
   'rút mất',
