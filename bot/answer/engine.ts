@@ -58,6 +58,11 @@ const MIN_SCOPE = 0.25;
 const SAFETY_MIN_SCOPE = 0.1;
 /** Below this, a question must also name a compound the knowledge base knows. */
 const UNSURE_SCOPE = 0.4;
+/**
+ * Above this, one document holds nearly all of an unaccented question ("sap ban con samsung cu,
+ * phai xoa gi truoc"): no compound of it need be found whole, as its words can stand apart.
+ */
+const CLEAR_SCOPE = 0.6;
 /** The share of its asking sentences a story must match to count as in scope on their strength. */
 const PART_SCOPE = 0.6;
 /** Below this task score, a plan question matched no task well enough. */
@@ -345,7 +350,7 @@ export class Engine implements AnswerEngine {
     const outOfScope =
       inScope.value < (safety ? SAFETY_MIN_SCOPE : MIN_SCOPE) ||
       (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary())) ||
-      (!q.accented && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
+      (!q.accented && inScope.value < CLEAR_SCOPE && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
     // A lesson whose title or keywords hold the question's rare name ("gemini") puts it in scope.
     if (!hits.length || (!previousQuestion && outOfScope && !this.namesLesson(q, weights))) {
       return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestKnowledgeBase, type TestKnowledgeBase } from '../testing.ts';
 import { readQuestion } from '../text.ts';
-import { answerPlanList } from './plan-answer.ts';
+import { answerPlanList, PLAN_CUE } from './plan-answer.ts';
 import { PlanIndex } from './plan-index.ts';
 
 let base: TestKnowledgeBase;
@@ -22,5 +22,14 @@ describe('answerPlanList', () => {
   it('gives no topic list for a list that is not of tasks ("danh sách hộ …")', () => {
     for (const q of ['danh sach co dia chi, tung ho gia dinh', 'liệt kê giúp tôi, từng hộ gia đình'])
       expect(answerPlanList(readQuestion(q), plan, [])).toBeUndefined();
+  });
+});
+
+describe('PLAN_CUE', () => {
+  it('reads who leads a task, not the asker chairing a meeting or a folded "dâu mới"', () => {
+    for (const q of ['Ai chủ trì nhiệm vụ Chợ số?', 'ai la dau moi cua nhiem vu 3.1', 'Đầu mối nhiệm vụ này là ai?'])
+      expect(PLAN_CUE.test(readQuestion(q)), q).toBe(true);
+    for (const q of ['toi chu tri buoi hop, lam sao de nguoi la khong vao', 'con dau moi sinh phai o nha'])
+      expect(PLAN_CUE.test(readQuestion(q)), q).toBe(false);
   });
 });

@@ -100,7 +100,8 @@ const TASKS_CUE = new PhraseMatcher([
 
 /** Words that mark a question about a plan rather than a how-to. */
 export const PLAN_CUE = new PhraseMatcher([
-  'chủ trì',
+  // Not the asker chairing a meeting: "tôi chủ trì, làm sao để người lạ không vào phá".
+  're:(?<!(tôi|tui|em|mình|tớ) )chủ trì',
   'phối hợp',
   'nhiệm vụ',
   'kế hoạch',
@@ -108,7 +109,9 @@ export const PLAN_CUE = new PhraseMatcher([
   'đơn vị nào',
   'phòng nào',
   'cơ quan nào',
-  'đầu mối',
+  // Folded, "đầu mối" is also "dâu mới" ("con dâu mới sinh").
+  'accented:đầu mối',
+  're:(là|làm|ai|đơn vị|cơ quan|bộ phận) đầu mối',
   'phụ trách',
   'giao cho',
   'thời hạn',
