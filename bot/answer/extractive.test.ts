@@ -262,6 +262,18 @@ describe('composeFromDocument, what a question asks', () => {
     );
     expect(text.split('\n')[0]).toBe('Ví điện tử giúp trả tiền nhanh.');
     expect(text).not.toContain('Bài này dành cho');
+    expect(composeFromDocument(readQuestion('ví điện tử là sao'), doc, weights(['vi', 'dien', 'tu'])).text).toMatch(
+      /^Ví điện tử giúp trả tiền nhanh\./,
+    );
+  });
+
+  it('reads "vậy là sao" after a story as asking what is going on, not what a word means', () => {
+    const { text } = composeFromDocument(
+      readQuestion('Tự nhiên có người nhắn bảo bấm Tiếp tục ở mục số 3, vậy là sao?'),
+      doc,
+      weights(['muc', 'tiep', 'tuc']),
+    );
+    expect(text).not.toContain('Ví điện tử giúp trả tiền nhanh.');
   });
 
   it('opens a how-to answer with what to have ready, when the intro says so', () => {

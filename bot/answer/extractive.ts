@@ -82,7 +82,8 @@ const DEFINITION = new PhraseMatcher([
   're:(?<!làm )là gì',
   'là cái gì',
   'nghĩa là gì',
-  'là sao',
+  // Not "vậy là sao": what is going on, not what a word means.
+  're:(?<!(vậy|thế|vầy|như vậy|như thế) )là sao',
   'dùng để làm gì',
   'để làm gì',
 ]);
