@@ -203,6 +203,15 @@ describe('long messages', () => {
     expect(unsend.text).toContain('Thu hồi');
   });
 
+  it('answers a feared hack the asker doubts from the app\'s own lesson', async () => {
+    const a = await engine.ask(
+      'Tui chuyển 15 triệu tiền hụi, app ngân hàng bắt quét mặt, tui tưởng app bị lỗi hay bị hack. Vậy là bình thường hả?',
+    );
+    expect(a.sources[0]?.id).toBe('tt-ung-dung-ngan-hang');
+    // A hack told as such is still a safety matter.
+    expect((await engine.ask('Zalo của tôi bị hack rồi, làm sao lấy lại?')).intent).toBe('safety');
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);

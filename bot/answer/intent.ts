@@ -703,7 +703,8 @@ const SCAM_WORDS = [
   // "không mất tiền" is free of charge, not a loss
   're:(?<!(không|chẳng) )mất tiền',
   'lộ thông tin',
-  'hack',
+  // Not a fear the asker doubts ("tui tưởng app bị lỗi hay bị hack"): the app's own lesson answers.
+  're:(?<!(tưởng|lỗi hay|lỗi hoặc)[^.?!,;]{0,15})hack',
   'tin giả',
   'apk',
   // Not "vay tiền" alone: unaccented, it is also "vậy tiền" ("vậy tiền thuế thì sao").
