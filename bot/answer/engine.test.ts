@@ -212,6 +212,13 @@ describe('long messages', () => {
     expect((await engine.ask('Zalo của tôi bị hack rồi, làm sao lấy lại?')).intent).toBe('safety');
   });
 
+  it('reads a screen reader by what it does: a touch that only reads the name', async () => {
+    const a = await engine.ask(
+      'Con gai cai cho toi che do may doc chu, gio cham vao ung dung nao no cung chi doc ten chu khong mo ra. May co bi hu khong?',
+    );
+    expect(a.sources[0]?.id).toBe('tiep-can-doc-man-hinh');
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);

@@ -608,6 +608,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'bị mù': ['người khiếm thị', 'trình đọc màn hình'],
     'mắt không thấy': ['người khiếm thị', 'trình đọc màn hình'],
     'không thấy đường': ['người khiếm thị', 'trình đọc màn hình'],
+    // "chạm vào đâu nó cũng chỉ đọc tên chứ không mở ra": a touch under TalkBack only reads
+    'chỉ đọc tên': ['chạm một lần không mở được', 'chạm hai lần để bấm'],
+    'đọc mà không mở': ['chạm một lần không mở được', 'chạm hai lần để bấm'],
+    'bật giọng đọc': ['trình đọc màn hình', 'talkback'],
   },
   'tiep-can-giong-noi': {
     'đọc cho máy viết': ['nói thành chữ', 'nhập bằng giọng nói'],
