@@ -40,5 +40,8 @@ describe('subjectTerms', () => {
     expect(subjectTerms(readQuestion('chuyen 500 ngan qua ngan hang'))).toContain('ngan_hang');
     expect(subjectTerms(readQuestion('bằng lái bỏ vô VNeID được không rứa'))).not.toContain('rua');
     expect(subjectTerms(readQuestion('bi goi ve vu rua tien'))).toContain('rua_tien');
+    // "chứ không" is no "chữ".
+    expect(subjectTerms(readQuestion('chạm vào chỉ đọc tên chứ không mở'))).not.toContain('chu');
+    expect(subjectTerms(readQuestion('chữ nhỏ quá'))).toContain('chu');
   });
 });

@@ -16,10 +16,11 @@ ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dù
 /**
  * Function words whose folded form is a subject word: "mà" folds to "ma" (mã), "thể" (có thể)
  * to "the" (thẻ), "khỏi" to "khoi" (khôi phục), "ngàn" to "ngan" (ngân hàng), "lần" to "lan"
- * (lan truyền); Central "rứa", "mô", "tê" (vậy, đâu, kia) to "rua" (rửa tiền), "mo" (mở), "te"
- * (y tế), and "răng" (sao) to "rang". They are shape words only when typed with their marks.
+ * (lan truyền), "chứ" (chứ không) to "chu" (chữ); Central "rứa", "mô", "tê" (vậy, đâu, kia) to
+ * "rua" (rửa tiền), "mo" (mở), "te" (y tế), and "răng" (sao) to "rang". They are shape words only
+ * when typed with their marks.
  */
-const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê`;
+const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê chứ`;
 
 /** Words of questions about a plan: which, who leads, by when… */
 const PLAN_WORDS = `nhiệm vụ nhiệm vụ việc nội dung dành liên quan nhắc đề cập thuộc về kế hoạch phụ lục chủ trì phối hợp
