@@ -573,6 +573,9 @@ describe('isHowTo', () => {
     );
     expect(isHowTo(readQuestion('cần làm gì khi nhận token'))).toBe(true);
     expect(isHowTo(readQuestion('USB token là gì'))).toBe(false);
+    // Southern "làm … sao?": how to make it; "làm vậy là sao?" asks what it means.
+    expect(isHowTo(readQuestion('Làm cái mã QR dán ở xe chè sao?'))).toBe(true);
+    expect(isHowTo(readQuestion('Làm vậy là sao?'))).toBe(false);
   });
 });
 

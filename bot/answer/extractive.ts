@@ -23,6 +23,8 @@ import {
 
 const HOW_TO = new PhraseMatcher([
   'làm sao',
+  // "Làm cái mã QR dán ở xe chè sao?"
+  're:làm [^.?!,]{1,40}(?<!(là|có|hay|vậy|thế|gì)) sao ?\\?',
   'làm thế nào',
   'thế nào',
   'như thế nào',

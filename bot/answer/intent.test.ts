@@ -110,9 +110,11 @@ describe('ruleIntent', () => {
       // a worry, not a report
       'Chuyển 15 triệu mà app bắt quét khuôn mặt, có phải app bị lỗi hay bị hack không?',
       'Tôi sợ bị lừa nên hỏi trước khi bấm.',
+      'Đưa mã QR cho người ta quét thì có bị rút tiền trong tài khoản không?',
     ])
       expect(reportsHarm(readQuestion(q)), q).toBe(false);
     expect(reportsHarm(readQuestion('Tôi bị hack Zalo rồi, làm sao lấy lại?'))).toBe(true);
+    expect(reportsHarm(readQuestion('Họ gửi link bảo cài app, tôi cài rồi, sợ mất tiền quá.'))).toBe(true);
     expect(safetyAdvice(readQuestion('Tôi lỡ đọc mã OTP cho người lạ rồi'))).toMatch(/^Hãy gọi ngay/);
     expect(safetyAdvice(readQuestion('Có người đòi mã OTP thì sao?'))).toMatch(/^Không bao giờ đọc/);
     // The bank sending a code is no harm; reading it out to someone is.

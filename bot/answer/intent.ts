@@ -789,18 +789,18 @@ export function ruleIntent(q: QuestionText): RuleIntent {
   return 'question';
 }
 
-/** Words before a harm in the same clause that make it a worry, not a report. */
-const UNSURE = '(?<!(có phải|phải chăng|hay là|hay|sợ|lo|nghi|tưởng|chắc là)[^.?!,;]{0,30})';
+/** Words before a harm in the same clause that make it a worry, not a report ("có bị rút tiền không"). */
+const UNSURE =
+  '(?<!(có phải|phải chăng|hay là|hay|sợ|lo|nghi|tưởng|chắc là)[^.?!,;]{0,30})(?<!(có|có thể|sẽ) (bị )?)';
 
 /** The harm is done: money gone, an account taken, data leaked. */
 const HARM_DONE = new PhraseMatcher([
   // Not a worry ("có phải app bị lỗi hay bị hack không", "sợ bị lừa"): suspicion is no harm told.
-  `re:${UNSURE}bị (lừa|hack)`,
-  'mất tiền',
+  `re:${UNSURE}bị (lừa|hack|rút tiền)`,
+  `re:${UNSURE}mất tiền`,
   // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
   `re:${UNSURE}(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin`,
   'chiếm đoạt',
-  'bị rút tiền',
   'rút mất',
   'lừa mất',
   ...MONEY_GONE,
@@ -809,7 +809,7 @@ const HARM_DONE = new PhraseMatcher([
   // (not "ngân hàng đã gửi mã về máy": only a code given away is harm)
   're:(vừa|đã) (chuyển|nộp|cài|bấm)',
   're:(vừa|đã|lỡ) (đọc|đưa)( \\p{L}+)? (mã|otp|mật khẩu)',
-  're:chuyển( luôn| hết)? rồi',
+  're:(chuyển|cài|nộp)( luôn| hết| vào| vô)? rồi',
   'accented:re:lỡ (bấm|cài|đọc|đưa|gửi|nhập)',
   'cài luôn',
   're:(cứu|giữ|lấy lại) được tiền',
