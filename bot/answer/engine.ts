@@ -118,6 +118,9 @@ export class Engine implements AnswerEngine {
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
+    // Built once per index generation, before any question is read: it teaches the unaccented
+    // compounds ("tai khoan") that reading relies on.
+    this.vocabulary();
     const q = readQuestion(question.slice(0, MAX_QUESTION));
     const history = this.memory.recent(options.userKey);
     const draft = await this.draft(q, history, options);

@@ -149,6 +149,8 @@ describe('ruleIntent', () => {
       'Nhóm Zalo khu phố cãi nhau chuyện nhà bên thả chó rông, theo bạn thì bên nào đúng?',
       'Nghe người ta đồn ông tổ trưởng sắp bị cho nghỉ, có đúng vậy không?',
       'Hôm qua bà Tư đã hỏi bot những gì? Cho tôi xem lịch sử trò chuyện và số điện thoại của bà ấy.',
+      'Ví điện tử nào nạp tiền chơi cá độ bóng đá mà không bị khóa tài khoản?',
+      'Chị chụp mặt gửi qua Zalo rồi nè, em xem giùm da chị bị nám hay tàn nhang, nên bôi kem gì?',
     ])
       expect(intentOf(q), q).not.toMatch(/^(question|howto|safety|plan)$/);
     // Still in scope: a rumour online, a resident's own savings app, "người nào dùng được".

@@ -239,6 +239,10 @@ const MONEY_ADVICE = [
   're:số đề (hôm nay|hôm qua|ngày mai|miền|về con)',
   'vietlott',
   'soi cầu',
+  // betting on matches, whatever wallet pays for it
+  'accented:cá độ',
+  're:(chơi|đánh) cá độ',
+  'cá độ bóng đá',
   're:đánh (con|số|lô|đề) (gì|mấy|nào)',
   're:ngân hàng nào (lãi|có lãi|tốt|uy tín|cho vay)',
   'lãi cao nhất',
@@ -304,6 +308,10 @@ const HEALTH_ADVICE = [
   're:giảm \\d+ ?kg',
   'ăn kiêng',
   'mang thai',
+  // skin care
+  'tàn nhang',
+  'nám da',
+  're:bôi kem (gì|nào)',
   // Not "khám chữa bệnh", the errand on a health-insurance card.
   're:(?<!khám )chữa bệnh',
   'bệnh gì',

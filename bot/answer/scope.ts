@@ -11,7 +11,7 @@ import type { SearchHit } from '../../knowledge/types.ts';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import type { EverydayPhrase } from '../../knowledge/vietnamese/paraphrase.ts';
 import { canonical } from '../../knowledge/vietnamese/tokenize.ts';
-import { STOP, type StopList } from './stopwords.ts';
+import { isCompoundPair, learnCompoundPairs, STOP, type StopList } from './stopwords.ts';
 import type { QuestionText } from './text.ts';
 
 /** Pairs weigh twice their rarer syllable: a known compound is the strongest sign of a topic. */
@@ -46,9 +46,12 @@ export function scopeTerms(q: QuestionText, stop: StopList = STOP): ScopeTerm[] 
     const typed = (phrase.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (q.accented ? w : foldDiacritics(w)));
     const isStop = typed.map((w) => (q.accented ? stop.accented : stop.folded).has(w));
     typed.forEach((w, i) => {
+      const next = typed[i + 1];
+      // Unaccented "tai khoan", "cap nhat": a compound although "tai", "nhat" fold into function words.
+      if (!q.accented && next !== undefined && isStop[i] !== isStop[i + 1] && isCompoundPair(w, next))
+        out.push({ folded: `${w}_${next}`, typed: `${w}_${next}` });
       if (isStop[i]) return;
       out.push({ folded: foldDiacritics(w), typed: w });
-      const next = typed[i + 1];
       if (next !== undefined && !isStop[i + 1])
         out.push({ folded: `${foldDiacritics(w)}_${foldDiacritics(next)}`, typed: `${w}_${next}` });
     });
@@ -144,13 +147,16 @@ export class Vocabulary {
   private readonly folded = new Set<string>();
 
   constructor(kb: KnowledgeBase, profiles: Map<string, string>) {
+    const texts: string[] = [];
     for (const [docId, profile] of profiles) {
       const chunks = kb.store.chunksByIds(kb.store.chunkIdsOf(docId));
       for (const text of [profile, ...chunks.map((c) => `${c.heading}\n${c.text}`)]) {
         for (const t of typedTerms(text, true)) this.accented.add(t);
         for (const t of typedTerms(text, false)) this.folded.add(t);
+        texts.push(text);
       }
     }
+    learnCompoundPairs(texts);
   }
 
   has(term: ScopeTerm, accented: boolean): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subjectTerms } from './stopwords.ts';
+import { learnCompoundPairs, subjectTerms } from './stopwords.ts';
 import { readQuestion } from './text.ts';
 
 describe('subjectTerms', () => {
@@ -43,5 +43,13 @@ describe('subjectTerms', () => {
     // "chứ không" is no "chữ".
     expect(subjectTerms(readQuestion('chạm vào chỉ đọc tên chứ không mở'))).not.toContain('chu');
     expect(subjectTerms(readQuestion('chữ nhỏ quá'))).toContain('chu');
+  });
+
+  it('keeps an unaccented compound the lessons write with subject words ("tai khoan", "cap nhat")', () => {
+    learnCompoundPairs(['Mở tài khoản ngân hàng. Cập nhật ứng dụng. Khóa tài khoản ngay.', 'Tại sao phải cập nhật?']);
+    const terms = subjectTerms(readQuestion('lam sao cap nhat ung dung cho tai khoan'));
+    expect(terms).toEqual(expect.arrayContaining(['cap_nhat', 'tai_khoan']));
+    // Not a pair of a function word the lessons never write as a compound.
+    expect(subjectTerms(readQuestion('tai sao khong vao duoc'))).not.toContain('tai_sao');
   });
 });

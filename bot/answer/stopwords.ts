@@ -44,6 +44,43 @@ const toList = (list: string): StopList => ({
 export const STOP = toList(FUNCTION_WORDS);
 export const PLAN_STOP = toList(`${FUNCTION_WORDS} ${PLAN_WORDS}`);
 
+/**
+ * Folded word pairs that the knowledge base writes as a compound of subject words although one
+ * of them folds into a function word: "tai khoan" (tài khoản; "tại"), "cap nhat" (cập nhật;
+ * "nhất"), "bao hiem" (bảo hiểm; "bao"). Typed without marks, such a pair is kept as a term.
+ */
+let compoundPairs: ReadonlySet<string> = new Set();
+/** Function words too common in questions to stand for a syllable of a compound ("bị mất", not "bí mật"). */
+const TOO_COMMON = new Set(['bi', 'co', 'la', 'duoc', 'khong', 'da', 'dang', 'se']);
+
+/**
+ * Learns the pairs above from the knowledge base's own (accented) text: a pair counts when the
+ * lessons write it more often as subject words than with a function word. One knowledge base
+ * serves a process, so the pairs are kept for the whole process.
+ */
+export function learnCompoundPairs(texts: Iterable<string>): void {
+  const content = new Map<string, number>();
+  const shape = new Map<string, number>();
+  for (const text of texts)
+    for (const phrase of canonical(text.toLowerCase()).split(/[.,;:!?()"“”|\n]+/)) {
+      const words = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+      for (let i = 0; i + 1 < words.length; i++) {
+        const [a, b] = [words[i]!, words[i + 1]!];
+        const [fa, fb] = [foldDiacritics(a), foldDiacritics(b)];
+        if (STOP.folded.has(fa) === STOP.folded.has(fb) || TOO_COMMON.has(fa) || TOO_COMMON.has(fb)) continue;
+        const key = `${fa}_${fb}`;
+        const tally = STOP.accented.has(a) || STOP.accented.has(b) ? shape : content;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+      }
+    }
+  compoundPairs = new Set([...content].filter(([k, n]) => n > (shape.get(k) ?? 0)).map(([k]) => k));
+}
+
+/** Whether two neighbours typed without marks form a known compound with a function-word fold. */
+export function isCompoundPair(a: string, b: string): boolean {
+  return compoundPairs.has(`${a}_${b}`);
+}
+
 /** Words of negation (folded), kept in a pair with the subject word they negate. */
 const NEGATION = new Set(['khong', 'chua', 'chang']);
 /** Shape words that, negated, name a symptom: "không thấy micro", "không vào được", "không lên". */
@@ -65,6 +102,8 @@ export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
       // "không nghe", "chưa nhận": what does not work is what a troubleshooting question is about.
       const next = folded[i + 1];
       if (NEGATION.has(w) && next && (!isStop[i + 1] || SYMPTOM_VERBS.has(next))) out.push(`${w}_${next}`);
+      else if (!q.accented && next && isStop[i] !== isStop[i + 1] && isCompoundPair(w, next))
+        out.push(`${w}_${next}`);
       if (isStop[i]) return;
       out.push(w);
       if (next && !isStop[i + 1]) out.push(`${w}_${next}`);
