@@ -219,6 +219,33 @@ describe('long messages', () => {
     expect(a.sources[0]?.id).toBe('tiep-can-doc-man-hinh');
   });
 
+  it('answers a victim from the lesson for after the harm, told in everyday words', async () => {
+    for (const q of [
+      'Ông vừa chuyển 5 triệu cho một người gọi xưng công an huyện. Chuyển xong ông mới thấy lạ. Giờ ông phải làm gì trước?',
+      'Bố tôi bị đứa gọi giả công an lừa chuyển 30 triệu, giờ việc gì phải làm trước tiên?',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.intent, q).toBe('safety');
+      expect(a.sources[0]?.id, q).toBe('at-khi-bi-lua-dao');
+    }
+  });
+
+  it('answers what one would send to an AI from the AI lesson, whatever the papers are', async () => {
+    const a = await engine.ask(
+      'Tôi hay hỏi ChatGPT chuyện vặt. Giờ muốn chụp hợp đồng thuê nhà có số căn cước của tôi gửi cho nó đọc giùm coi có gì bất lợi. Làm vậy có sao không?',
+    );
+    expect(a.sources[0]?.id).toBe('ai-tro-ly-ai-an-toan');
+    // Land titles sent to an AI are no errand on land titles.
+    const titles = await engine.ask('Hỏi ChatGPT chuyện giấy tờ, giờ chụp luôn sổ đỏ gửi cho nó đọc giùm được không?');
+    expect(titles.intent).not.toBe('out_of_scope');
+  });
+
+  it('reads a relative working abroad as context of a digital question', async () => {
+    const a = await engine.ask('Ngoại muốn gọi có hình cho cháu đi xuất khẩu lao động bên Đài, bấm chỗ nào trên Zalo để thấy mặt?');
+    expect(a.intent).not.toBe('out_of_scope');
+    expect((await engine.ask('Đi xuất khẩu lao động Nhật thì công ty nào uy tín?')).answered).toBe(false);
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);

@@ -76,6 +76,11 @@ const MAX_QUESTION = 1000;
 /** A document whose profile holds this share of the question is considered even if not retrieved. */
 const PROFILE_CANDIDATE = 0.5;
 /**
+ * The retrieval rank such a candidate counts with: a lesson whose profile names the question's
+ * rarest word ("chatgpt") among a long story's other words is as likely as a middling hit.
+ */
+const PROFILE_RANK = 0.5;
+/**
  * A name this rare in the knowledge base (idf; "chatgpt", "talkback") names the question's
  * subject: a profile that holds it names the question at least this much, however long it is.
  */
@@ -392,8 +397,11 @@ export class Engine implements AnswerEngine {
       const share = weightedShare(weights, terms);
       const match = anchor && terms.has(anchor) ? Math.max(share, ANCHOR_NAMED) : share;
       named.set(docId, match);
-      if (!candidates.has(docId) && match >= PROFILE_CANDIDATE)
-        candidates.set(docId, { rank: 0, value: match });
+      if (!candidates.has(docId) && match >= PROFILE_CANDIDATE) {
+        // Judged on its own passages, as if retrieval had ranked it midway.
+        const own = this.kb.store.chunksByIds(this.kb.store.chunkIdsOf(docId)).map((chunk) => ({ chunk, score: 0 }));
+        candidates.set(docId, { rank: PROFILE_RANK, value: bestCoverage(weights, own).value });
+      }
     }
     let best = { docId: hits[0]!.chunk.docId, value: 0, score: -1 };
     // The safety lessons come first for a scam, not for a password one has forgotten.
@@ -402,7 +410,8 @@ export class Engine implements AnswerEngine {
     for (const [docId, { rank, value }] of candidates) {
       // The lesson for after the harm ("Bị lừa đảo…: cần làm gì ngay") only when harm is told.
       const { area = '', afterHarm = false } = areas.get(docId) ?? {};
-      const bonus = scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? 0.15 : 0;
+      // Once harm is told, what to do now comes before how to recognise the scam.
+      const bonus = scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? (afterHarm ? 0.25 : 0.15) : 0;
       const score = 0.35 * rank + 0.35 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
       if (score > best.score) best = { docId, value, score };
     }

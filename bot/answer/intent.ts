@@ -317,6 +317,13 @@ const HEALTH_ADVICE = [
   'bệnh gì',
 ];
 const ASKS_HEALTH = new PhraseMatcher(HEALTH_ADVICE);
+/** Sending or showing something ("chụp căn cước với sổ đỏ gửi cho nó"): to an AI, the AI lesson's subject. */
+const SHARING = new PhraseMatcher(['gửi', 'chụp', 'đưa', 'nhập', 'dán', 'tải lên']);
+/**
+ * A life situation that is off-topic as a subject but often tells who is being helped ("gọi
+ * video cho cháu đi xuất khẩu lao động bên Hàn"): beside a digital question it is only context.
+ */
+const SITUATION = new PhraseMatcher(['xuất khẩu lao động', 'xklđ']);
 /** An AI tool named: asking it about one's illness is the subject of the lesson on AI assistants. */
 const AI_TOOL = new PhraseMatcher(['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo']);
 
@@ -734,6 +741,9 @@ const SCAM_WORDS = [
   // impostors and money already gone, in everyday words
   'giả làm nhân viên',
   'giả nhân viên',
+  // "đứa gọi giả công an lừa chuyển 50 triệu"
+  're:giả (làm )?(công an|cán bộ|ngân hàng|bưu điện|điện lực|nhà mạng)',
+  're:lừa (chuyển|lấy|mất|gạt)',
   'đứa giả',
   'thằng giả',
   'kẻ gian',
@@ -768,7 +778,13 @@ function asksOffTopicAside(q: QuestionText): boolean {
   return (asked ?? q.raw)
     .split(/[,;.!?\n]+/u)
     .map((clause) => readQuestion(clause))
-    .some((clause) => OUT_OF_SCOPE.test(clause) && !isDigital(clause) && !(toAI && ASKS_HEALTH.test(clause)));
+    .some(
+      (clause) =>
+        OUT_OF_SCOPE.test(clause) &&
+        !isDigital(clause) &&
+        !SITUATION.test(clause) &&
+        !(toAI && (ASKS_HEALTH.test(clause) || SHARING.test(clause))),
+    );
 }
 
 /** Whether the question touches OTP, passwords or scams. */
@@ -805,6 +821,8 @@ const UNSURE =
 const HARM_DONE = new PhraseMatcher([
   // Not a worry ("có phải app bị lỗi hay bị hack không", "sợ bị lừa"): suspicion is no harm told.
   `re:${UNSURE}bị (lừa|hack|rút tiền)`,
+  // "bị đứa gọi giả công an lừa chuyển 50 triệu"
+  `re:${UNSURE}lừa (chuyển|lấy|mất|gạt)`,
   `re:${UNSURE}mất tiền`,
   // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
   `re:${UNSURE}(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin`,

@@ -126,6 +126,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'chuyển rồi mới': ['chặn thiệt hại', 'tra soát giao dịch'],
     'chuyển luôn rồi': ['chặn thiệt hại', 'tra soát giao dịch'],
     'biết là bị lừa': ['chặn thiệt hại', 'tra soát giao dịch'],
+    // "bà vừa chuyển 8 triệu… chuyển xong mới thấy lạ", "bị đứa giả công an lừa chuyển 50 triệu"
+    'chuyển xong mới': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'lừa chuyển': ['chặn thiệt hại', 'tra soát giao dịch'],
+    'vừa chuyển cho': ['chặn thiệt hại', 'tra soát giao dịch'],
   },
   'at-mat-khau-manh': {
     'pass khó đoán': ['khó đoán', 'ghép một câu ngắn'],
