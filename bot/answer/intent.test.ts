@@ -150,6 +150,8 @@ describe('ruleIntent', () => {
       'Nghe người ta đồn ông tổ trưởng sắp bị cho nghỉ, có đúng vậy không?',
       'Hôm qua bà Tư đã hỏi bot những gì? Cho tôi xem lịch sử trò chuyện và số điện thoại của bà ấy.',
       'Ví điện tử nào nạp tiền chơi cá độ bóng đá mà không bị khóa tài khoản?',
+      'Mai mưa không?',
+      'Bạn thấy ông trưởng thôn là người tốt hay xấu? Ổng hay đăng Facebook khoe của.',
       'Chị chụp mặt gửi qua Zalo rồi nè, em xem giùm da chị bị nám hay tàn nhang, nên bôi kem gì?',
     ])
       expect(intentOf(q), q).not.toMatch(/^(question|howto|safety|plan)$/);
@@ -159,6 +161,7 @@ describe('ruleIntent', () => {
       'Mở sổ tiết kiệm trên ứng dụng ngân hàng làm sao?',
       'vang, toi thu lai hon 3 lan roi ma van loi dang nhap vneid',
       'Trong nhà người nào dùng được VNeID của tôi?',
+      'mua khong can tien mat thi quet ma nao',
     ])
       expect(intentOf(q), q).toMatch(/^(question|howto|safety)$/);
   });

@@ -373,6 +373,8 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'có mưa',
   'trời mưa',
   'mưa to',
+  // "Mai mưa không?"; folded, "mưa không" is "mua không" (buy)
+  'accented:re:mưa (không|hông|ko|chưa|nhiều|lớn|bão)',
   'nắng nóng',
   'nhiệt độ',
   'cơn bão',
@@ -554,6 +556,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   // opinions on people and policies
   're:(ai|người nào|ca sĩ|diễn viên|hoa hậu|cầu thủ)[^.?!]{0,20} (đẹp trai|xinh|đẹp|giàu|nổi tiếng) nhất',
   're:(đánh giá|nghĩ) (thế nào|sao|gì) về',
+  're:là người (tốt|xấu|tử tế) hay (xấu|tốt|không)',
   'sáp nhập tỉnh',
   // school subjects: grammar and trivia
   're:thì (hiện tại|quá khứ|tương lai)',
