@@ -246,6 +246,15 @@ describe('long messages', () => {
     expect((await engine.ask('Đi xuất khẩu lao động Nhật thì công ty nào uy tín?')).answered).toBe(false);
   });
 
+  it('answers news of free money with a link to register as fake news and a scam', async () => {
+    const a = await engine.ask(
+      'Nhóm Zalo họ hàng đang chuyền nhau tin xã sắp phát cho mỗi cụ 3 triệu, bấm vô đường link để đăng ký. Tin có thiệt không, có nên gửi tiếp cho mấy bà trong hội không?',
+    );
+    expect(a.intent).toBe('safety');
+    expect(a.sources[0]?.id).toBe('at-tin-gia');
+    expect(a.text.split('\n')[0]).toMatch(/^Không bấm đường link lạ/);
+  });
+
   it('answers a short worry in everyday words', async () => {
     const a = await engine.ask('Máy tự nhiên mất sóng cả buổi, có đáng lo không?');
     expect(a.answered).toBe(true);

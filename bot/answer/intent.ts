@@ -714,6 +714,8 @@ const SCAM_WORDS = [
   'xưng điện lực',
   'xưng ngân hàng',
   'link lạ',
+  // a lure: "bấm vô đường link để đăng ký nhận 5 triệu"
+  're:(bấm|nhấn|vào|vô)( vào| vô)?( cái)?( đường)? link (để )?(đăng ký|nhận|lấy)',
   'tin nhắn lạ',
   'số lạ',
   'cuộc gọi lạ',

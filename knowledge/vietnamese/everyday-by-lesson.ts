@@ -198,6 +198,11 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'ảnh thật hay': ['tìm ảnh gốc', 'tin sai sự thật'],
     // passing news on: "có nên tin rồi share tiếp không"
     'share tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
+    // "nhóm họ hàng chuyền nhau tin phường phát tiền… có nên gửi tiếp cho mấy bà không"
+    'gửi tiếp cho': ['trước khi chia sẻ', 'tin sai sự thật'],
+    'chuyền nhau tin': ['tin sai sự thật', 'trước khi chia sẻ'],
+    'tin có thiệt': ['tin sai sự thật', 'trước khi chia sẻ'],
+    'tin có thật': ['tin sai sự thật', 'trước khi chia sẻ'],
     'chia sẻ tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
     'nhà nước phát tiền': ['tiền hỗ trợ'],
   },
