@@ -243,6 +243,16 @@ describe('long messages', () => {
   it('reads a relative working abroad as context of a digital question', async () => {
     const a = await engine.ask('Ngoại muốn gọi có hình cho cháu đi xuất khẩu lao động bên Đài, bấm chỗ nào trên Zalo để thấy mặt?');
     expect(a.intent).not.toBe('out_of_scope');
+    // Its words weigh nothing in scope: the rest is a question on video calls.
+    const cost = await engine.ask(
+      'Ông muốn gọi có hình cho thằng cháu đi xuất khẩu lao động bên Nhật, gọi bằng Zalo hay gọi điện thường thì đỡ tốn tiền hơn? Bấm chỗ nào để thấy mặt?',
+    );
+    expect(cost.sources[0]?.id).toBe('zalo-goi-video');
+    // A son abroad who calls on video and asks for money in a hurry: a scam question.
+    const scam = await engine.ask(
+      'Tối qua thằng Hùng đi xuất khẩu lao động gọi video Zalo về, hình mờ mờ, nói mấy câu rồi kêu má chuyển gấp 20 triệu. Má nên làm sao?',
+    );
+    expect(scam.intent).toBe('safety');
     expect((await engine.ask('Đi xuất khẩu lao động Nhật thì công ty nào uy tín?')).answered).toBe(false);
   });
 

@@ -11,7 +11,7 @@ import { everydayPhrases, lessonWording } from '../../knowledge/vietnamese/parap
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, lessStory } from './focus.ts';
-import { mentionsSafety, mentionsScam, reportsHarm, ruleIntent, safetyAdvice } from './intent.ts';
+import { mentionsSafety, mentionsScam, reportsHarm, ruleIntent, safetyAdvice, withoutSituations } from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
 import {
@@ -437,6 +437,8 @@ export class Engine implements AnswerEngine {
         everydayPhrases(text.raw),
       );
     };
+    const situated = withoutSituations(q.raw);
+    if (situated !== q.raw) q = readQuestion(situated);
     const whole = coverage(q, true);
     const asked = askedPart(q);
     if (!asked) return whole;

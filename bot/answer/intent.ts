@@ -4,6 +4,7 @@
  * safety topics whose answer must open with the safe advice. Whether a question is about the
  * plan or a lesson is settled with retrieval (see engine.ts).
  */
+import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import { askedPart } from './focus.ts';
 import { PhraseMatcher, readQuestion, type QuestionText } from './text.ts';
 
@@ -323,7 +324,17 @@ const SHARING = new PhraseMatcher(['gửi', 'chụp', 'đưa', 'nhập', 'dán',
  * A life situation that is off-topic as a subject but often tells who is being helped ("gọi
  * video cho cháu đi xuất khẩu lao động bên Hàn"): beside a digital question it is only context.
  */
-const SITUATION = new PhraseMatcher(['xuất khẩu lao động', 'xklđ']);
+const SITUATION_WORDS = ['xuất khẩu lao động', 'xklđ'];
+const SITUATION = new PhraseMatcher(SITUATION_WORDS);
+const SITUATION_TEXT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${SITUATION_WORDS.flatMap((w) => [w, foldDiacritics(w)]).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/** The message without the life situations it tells as context: they weigh nothing in its scope. */
+export function withoutSituations(raw: string): string {
+  return raw.replace(SITUATION_TEXT, ' ');
+}
 /** An AI tool named: asking it about one's illness is the subject of the lesson on AI assistants. */
 const AI_TOOL = new PhraseMatcher(['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo']);
 
@@ -739,6 +750,8 @@ const SCAM_WORDS = [
   'nhắn vay',
   'dọa',
   'chuyển trước',
+  // asked to send money in a hurry: "gọi video… rồi kêu má chuyển gấp 20 triệu"
+  're:(kêu|bảo|đòi|xin|nhờ|giục)( \\p{L}+)? chuyển( tiền)? gấp',
   'tài khoản riêng',
   // investment scams: a promise of interest no bank pays
   'hứa lãi',
