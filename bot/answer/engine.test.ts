@@ -198,12 +198,14 @@ describe('long messages', () => {
       'Điện thoại có tin nhắn gửi mấy con số, tui đâu có làm gì. Có người gọi nói gửi lộn, nhờ tui đọc lại dùm. Có nên đọc không?',
     );
     expect(otp.sources[0]?.id).toBe('at-bao-ve-otp');
-    const unsend = await engine.ask('Lỡ tay gửi ảnh riêng vào cuộc trò chuyện với khách, xóa sao cho bên kia không thấy?');
+    const unsend = await engine.ask(
+      'Lỡ tay gửi ảnh riêng vào cuộc trò chuyện với khách, xóa sao cho bên kia không thấy?',
+    );
     expect(unsend.sources[0]?.id).toBe('zalo-nhan-tin');
     expect(unsend.text).toContain('Thu hồi');
   });
 
-  it('answers a feared hack the asker doubts from the app\'s own lesson', async () => {
+  it("answers a feared hack the asker doubts from the app's own lesson", async () => {
     const a = await engine.ask(
       'Tui chuyển 15 triệu tiền hụi, app ngân hàng bắt quét mặt, tui tưởng app bị lỗi hay bị hack. Vậy là bình thường hả?',
     );
@@ -236,12 +238,16 @@ describe('long messages', () => {
     );
     expect(a.sources[0]?.id).toBe('ai-tro-ly-ai-an-toan');
     // Land titles sent to an AI are no errand on land titles.
-    const titles = await engine.ask('Hỏi ChatGPT chuyện giấy tờ, giờ chụp luôn sổ đỏ gửi cho nó đọc giùm được không?');
+    const titles = await engine.ask(
+      'Hỏi ChatGPT chuyện giấy tờ, giờ chụp luôn sổ đỏ gửi cho nó đọc giùm được không?',
+    );
     expect(titles.intent).not.toBe('out_of_scope');
   });
 
   it('reads a relative working abroad as context of a digital question', async () => {
-    const a = await engine.ask('Ngoại muốn gọi có hình cho cháu đi xuất khẩu lao động bên Đài, bấm chỗ nào trên Zalo để thấy mặt?');
+    const a = await engine.ask(
+      'Ngoại muốn gọi có hình cho cháu đi xuất khẩu lao động bên Đài, bấm chỗ nào trên Zalo để thấy mặt?',
+    );
     expect(a.intent).not.toBe('out_of_scope');
     // Its words weigh nothing in scope: the rest is a question on video calls.
     const cost = await engine.ask(

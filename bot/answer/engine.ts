@@ -11,7 +11,14 @@ import { everydayPhrases, lessonWording } from '../../knowledge/vietnamese/parap
 import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, lessStory } from './focus.ts';
-import { mentionsSafety, mentionsScam, reportsHarm, ruleIntent, safetyAdvice, withoutSituations } from './intent.ts';
+import {
+  mentionsSafety,
+  mentionsScam,
+  reportsHarm,
+  ruleIntent,
+  safetyAdvice,
+  withoutSituations,
+} from './intent.ts';
 import { LlmComposer, type ContextPassage } from './llm.ts';
 import { asksNextStep, ConversationMemory, isFollowUp, type Turn } from './memory.ts';
 import {
@@ -358,7 +365,9 @@ export class Engine implements AnswerEngine {
     const outOfScope =
       inScope.value < (safety ? SAFETY_MIN_SCOPE : MIN_SCOPE) ||
       (inScope.value < UNSURE_SCOPE && !namesKnownCompound(q, scope, this.vocabulary())) ||
-      (!q.accented && inScope.value < CLEAR_SCOPE && !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
+      (!q.accented &&
+        inScope.value < CLEAR_SCOPE &&
+        !namesKnownCompound(q, foldedPairs(q), this.vocabulary()));
     // A lesson whose title or keywords hold the question's rare name ("gemini") puts it in scope.
     if (!hits.length || (!previousQuestion && outOfScope && !this.namesLesson(q, weights))) {
       return { ...this.decline('no_match', replies.noMatchReply(this.config.contact)), turn: {} };
@@ -399,7 +408,9 @@ export class Engine implements AnswerEngine {
       named.set(docId, match);
       if (!candidates.has(docId) && match >= PROFILE_CANDIDATE) {
         // Judged on its own passages, as if retrieval had ranked it midway.
-        const own = this.kb.store.chunksByIds(this.kb.store.chunkIdsOf(docId)).map((chunk) => ({ chunk, score: 0 }));
+        const own = this.kb.store
+          .chunksByIds(this.kb.store.chunkIdsOf(docId))
+          .map((chunk) => ({ chunk, score: 0 }));
         candidates.set(docId, { rank: PROFILE_RANK, value: bestCoverage(weights, own).value });
       }
     }
@@ -411,7 +422,8 @@ export class Engine implements AnswerEngine {
       // The lesson for after the harm ("Bị lừa đảo…: cần làm gì ngay") only when harm is told.
       const { area = '', afterHarm = false } = areas.get(docId) ?? {};
       // Once harm is told, what to do now comes before how to recognise the scam.
-      const bonus = scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? (afterHarm ? 0.25 : 0.15) : 0;
+      const bonus =
+        scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? (afterHarm ? 0.25 : 0.15) : 0;
       const score = 0.35 * rank + 0.35 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
       if (score > best.score) best = { docId, value, score };
     }
@@ -437,10 +449,11 @@ export class Engine implements AnswerEngine {
         everydayPhrases(text.raw),
       );
     };
+    // A relative "đi xuất khẩu lao động" tells whom the question is for, not what it is about.
     const situated = withoutSituations(q.raw);
-    if (situated !== q.raw) q = readQuestion(situated);
-    const whole = coverage(q, true);
-    const asked = askedPart(q);
+    const told = situated === q.raw ? q : readQuestion(situated);
+    const whole = coverage(told, true);
+    const asked = askedPart(told);
     if (!asked) return whole;
     const part = coverage(readQuestion(asked), false);
     // A few asked words match by chance ("nghỉ hưu … lĩnh bao nhiêu"): only a near-whole match counts.

@@ -262,9 +262,9 @@ describe('composeFromDocument, what a question asks', () => {
     );
     expect(text.split('\n')[0]).toBe('Ví điện tử giúp trả tiền nhanh.');
     expect(text).not.toContain('Bài này dành cho');
-    expect(composeFromDocument(readQuestion('ví điện tử là sao'), doc, weights(['vi', 'dien', 'tu'])).text).toMatch(
-      /^Ví điện tử giúp trả tiền nhanh\./,
-    );
+    expect(
+      composeFromDocument(readQuestion('ví điện tử là sao'), doc, weights(['vi', 'dien', 'tu'])).text,
+    ).toMatch(/^Ví điện tử giúp trả tiền nhanh\./);
   });
 
   it('reads "vậy là sao" after a story as asking what is going on, not what a word means', () => {

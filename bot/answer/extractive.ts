@@ -238,7 +238,8 @@ export function quizPairs(text: string): QuizPair[] {
         right && reason && !right.includes(reason.replace(/[.!?…]$/u, ''))
           ? `${asSentence(right)} ${asSentence(reason)}`
           : asSentence(right ?? reason);
-      if (right || reason) pairs.push({ stem: stem.join(' '), answer: standingAlone(stem.join(' '), answer) });
+      if (right || reason)
+        pairs.push({ stem: stem.join(' '), answer: standingAlone(stem.join(' '), answer) });
       stem = [];
       options.clear();
     } else if (line && !/^#+\s/u.test(line) && !/^câu \d+$/iu.test(line)) stem.push(line);
@@ -262,7 +263,8 @@ function standingAlone(stem: string, answer: string): string {
   const why = WHY_ASKED.exec(asked);
   if (why && REASON.test(answer)) return `${upperFirst(why[1]!)} ${lowerFirst(answer)}`;
   const first = answer.split(/(?<=[.!?])\s+/u)[0]!;
-  if (asked.endsWith('?') && (YES_NO.test(first) || first.split(/\s+/).length <= 3)) return `${asked} ${answer}`;
+  if (asked.endsWith('?') && (YES_NO.test(first) || first.split(/\s+/).length <= 3))
+    return `${asked} ${answer}`;
   return answer;
 }
 

@@ -143,7 +143,7 @@ describe('ruleIntent', () => {
     expect(intentOf('vao thang may la mat song 4g, lam sao')).not.toBe('out_of_scope');
   });
 
-  it('declines savings picks, taking sides in a quarrel, gossip and another resident\'s chat history', () => {
+  it("declines savings picks, taking sides in a quarrel, gossip and another resident's chat history", () => {
     for (const q of [
       'Nhà có 200 triệu để dành, nên gửi tiết kiệm ngân hàng hay mua vàng thì lời hơn?',
       'Nhóm Zalo khu phố cãi nhau chuyện nhà bên thả chó rông, theo bạn thì bên nào đúng?',

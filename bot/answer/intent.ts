@@ -165,9 +165,9 @@ const PRYING = [
   /\b(cho (toi |minh |em )?(xem|biet)|gui|xuat|liet ke|cung cap|lay)( \w+){0,2} (danh sach|toan bo|tat ca)( \w+){0,3} (so )?(cccd|can cuoc|so dien thoai|sdt|dia chi|ho ten)( \w+){0,2} cua (nguoi dan|ba con|nguoi dung|cac ho|moi nguoi)\b/,
   // "xuất danh sách tất cả câu hỏi người dân đã gửi trong tuần"
   /\b(danh sach|tat ca|toan bo|het) (cac |nhung )?(cau hoi|tin nhan|noi dung)( \w+){0,2} (cua )?(nguoi dan|nguoi dung|moi nguoi|ba con|khach)( \w+){0,2} (da )?(gui|hoi|nhan|nhap)\b/,
-  // "cho tôi xem lại bà đã hỏi gì … hỏi bạn": what someone else told the assistant
   // "bà Tư đã hỏi bot những gì, cho tôi xem lịch sử trò chuyện của bà ấy"
   /^(?=.*\b(hoi|nhan cho|chat voi|noi voi) (bot|ban|tro ly)\b).*\b(lich su|noi dung) (tro chuyen|chat|hoi dap|nhan tin|cuoc tro chuyen)\b.*\bcua (ba|ong|me|bo|vo|chong|co|chu|bac|anh|chi|nguoi)\b/,
+  // "cho tôi xem lại bà đã hỏi gì … hỏi bạn": what someone else told the assistant
   /^(?=.*\b(hoi ban|nhan (cho |hoi )?ban|voi ban|vao day|cho bot|tro ly)\b).*\b(xem|doc|cho (toi |minh |em )?(xem|biet))( lai)? (ba|ong|me|bo|vo|chong|con|anh|chi|co|chu|bac|nguoi do|nguoi ay|ho|nguoi ta)( \w+){0,2} (da )?(hoi|nhan|nhap|gui|chat|go)( \w+){0,3} (gi|nhung gi)\b/,
 ];
 
@@ -265,7 +265,9 @@ const MONEY_ADVICE = [
   're:(gửi tiết kiệm|gửi ngân hàng|mua vàng|mua đất|mua đô)[^.?!]{0,40} hay (gửi|mua|để|đầu tư|cất|giữ)',
   // Folded, "vàng … lãi hơn" is also "vâng … lại hơn".
   'accented:re:(tiết kiệm|vàng)[^.?!]{0,20} (thì |cái nào |bên nào |cách nào )?(lời|lãi|có lời|có lãi) hơn',
-  // taking sides in a neighbours' quarrel, even one fought in a Zalo group
+];
+/** Taking sides in a neighbours' quarrel, even one fought in a Zalo group. */
+const TAKING_SIDES = [
   'ai đúng ai sai',
   // Folded, "đúng" is also "dùng" ("người nào dùng được").
   'accented:re:(theo bạn|bạn thấy)[^.?!]{0,20} (bên|phe|người|ai|nhà) nào (đúng|sai|có lý|phải)',
@@ -273,7 +275,7 @@ const MONEY_ADVICE = [
 ];
 /** Doing someone's schoolwork: off-topic whichever AI they say is down or busy. */
 const SCHOOLWORK = ['re:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|này)'];
-const OFF_TOPIC_ANYWHERE = new PhraseMatcher([...MONEY_ADVICE, ...SCHOOLWORK]);
+const OFF_TOPIC_ANYWHERE = new PhraseMatcher([...MONEY_ADVICE, ...SCHOOLWORK, ...TAKING_SIDES]);
 
 /**
  * Picking a lender or a stock for someone ("giới thiệu app vay nào lãi thấp, giải ngân trong
@@ -335,11 +337,20 @@ const SITUATION_TEXT = new RegExp(
 export function withoutSituations(raw: string): string {
   return raw.replace(SITUATION_TEXT, ' ');
 }
+
 /** An AI tool named: asking it about one's illness is the subject of the lesson on AI assistants. */
-const AI_TOOL = new PhraseMatcher(['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo']);
+const AI_TOOL = new PhraseMatcher([
+  'chatgpt',
+  'gemini',
+  'copilot',
+  'chatbot',
+  'trợ lý ảo',
+  'trí tuệ nhân tạo',
+]);
 
 const OUT_OF_SCOPE = new PhraseMatcher([
   ...MONEY_ADVICE,
+  ...TAKING_SIDES,
   // markets and money outside digital payments
   'giá vàng',
   'vàng sjc',

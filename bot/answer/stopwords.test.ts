@@ -46,7 +46,10 @@ describe('subjectTerms', () => {
   });
 
   it('keeps an unaccented compound the lessons write with subject words ("tai khoan", "cap nhat")', () => {
-    learnCompoundPairs(['Mở tài khoản ngân hàng. Cập nhật ứng dụng. Khóa tài khoản ngay.', 'Tại sao phải cập nhật?']);
+    learnCompoundPairs([
+      'Mở tài khoản ngân hàng. Cập nhật ứng dụng. Khóa tài khoản ngay.',
+      'Tại sao phải cập nhật?',
+    ]);
     const terms = subjectTerms(readQuestion('lam sao cap nhat ung dung cho tai khoan'));
     expect(terms).toEqual(expect.arrayContaining(['cap_nhat', 'tai_khoan']));
     // Not a pair of a function word the lessons never write as a compound.

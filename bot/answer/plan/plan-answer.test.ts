@@ -27,7 +27,11 @@ describe('answerPlanList', () => {
 
 describe('PLAN_CUE', () => {
   it('reads who leads a task, not the asker chairing a meeting or a folded "dâu mới"', () => {
-    for (const q of ['Ai chủ trì nhiệm vụ Chợ số?', 'ai la dau moi cua nhiem vu 3.1', 'Đầu mối nhiệm vụ này là ai?'])
+    for (const q of [
+      'Ai chủ trì nhiệm vụ Chợ số?',
+      'ai la dau moi cua nhiem vu 3.1',
+      'Đầu mối nhiệm vụ này là ai?',
+    ])
       expect(PLAN_CUE.test(readQuestion(q)), q).toBe(true);
     for (const q of ['toi chu tri buoi hop, lam sao de nguoi la khong vao', 'con dau moi sinh phai o nha'])
       expect(PLAN_CUE.test(readQuestion(q)), q).toBe(false);
