@@ -267,6 +267,21 @@ describe('composeFromDocument, what a question asks', () => {
     ).toMatch(/^Ví điện tử giúp trả tiền nhanh\./);
   });
 
+  it('shows a long sentence of a prose answer whole, with what it says to do at its end', () => {
+    const long =
+      'Ví điện tử có thể bị khóa tạm thời khi bạn nhập sai mã PIN nhiều lần liên tiếp, khi đổi sang ' +
+      'điện thoại mới hoặc khi hệ thống thấy giao dịch lạ; lúc đó đừng cài ứng dụng nào khác mà hãy ' +
+      'gọi tổng đài in ở mặt sau của thẻ để được nhân viên mở khóa.';
+    const withLong: DocumentView = { ...doc, sections: [{ kind: 'intro', heading: '', text: long }] };
+    const { text } = composeFromDocument(
+      readQuestion('ví bị khóa có sao không'),
+      withLong,
+      weights(['vi', 'khoa']),
+    );
+    expect(long.length).toBeGreaterThan(230);
+    expect(text).toContain('gọi tổng đài in ở mặt sau của thẻ để được nhân viên mở khóa.');
+  });
+
   it('reads "vậy là sao" after a story as asking what is going on, not what a word means', () => {
     const { text } = composeFromDocument(
       readQuestion('Tự nhiên có người nhắn bảo bấm Tiếp tục ở mục số 3, vậy là sao?'),

@@ -99,6 +99,11 @@ const MATCHED_CAUTION_MAX = 200;
 const LEAD_MAX = 200;
 /** A definition may take the intro's first sentences. */
 const DEFINITION_MAX = 300;
+/**
+ * Longest a sentence of a prose answer may be shown: nearly every sentence of the lessons fits
+ * whole, and a cut one ("…") often loses what it says to do.
+ */
+const SENTENCE_MAX = 300;
 /** Steps and caution together may run a little over the budget rather than drop a step. */
 const STEPS_SLACK = 60;
 
@@ -706,7 +711,7 @@ function sentencesAnswer(candidates: Candidate[], budget: number): Composed {
     // Any sentence that holds the question's words may fill the room: a two-line answer leaves
     // out the note or self-check answer that often holds what was asked.
     if (chosen.length >= 6 || c.score < 0.5) break;
-    const text = shorten(c.text, 230);
+    const text = shorten(c.text, SENTENCE_MAX);
     if (used + text.length + 1 > budget) continue;
     chosen.push({ ...c, text });
     used += text.length + 1;
