@@ -307,6 +307,23 @@ describe('composeFromDocument, what a question asks', () => {
     expect(text.split('\n')[0]).toBe('Chuẩn bị: căn cước và số điện thoại.');
   });
 
+  it('opens the steps with a long leading sentence shown whole', () => {
+    const need =
+      'Chuẩn bị: căn cước gắn chip còn hạn, điện thoại đã cài ứng dụng ngân hàng chính thức, số ' +
+      'điện thoại chính chủ đang dùng và một chỗ có mạng ổn định, vì nếu thiếu một thứ thì đến ' +
+      'bước xác thực khuôn mặt bạn sẽ phải làm lại từ đầu.';
+    const ready: DocumentView = {
+      ...doc,
+      sections: [
+        { kind: 'intro', heading: '', text: `Ví điện tử giúp trả tiền nhanh. ${need}` },
+        ...doc.sections.slice(1),
+      ],
+    };
+    const { text } = composeFromDocument(readQuestion('mở ví thế nào'), ready, weights(['mo', 'vi']));
+    expect(need.length).toBeGreaterThan(200);
+    expect(text.split('\n')[0]).toBe(need);
+  });
+
   it('matches accented words as typed: "nhận" is not "nhắn"', () => {
     const messages: DocumentView = {
       ...doc,

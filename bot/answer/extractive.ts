@@ -96,12 +96,11 @@ const STEP_MAX = 150;
 const STEP_MIN = 60;
 const CAUTION_MAX = 160;
 const MATCHED_CAUTION_MAX = 200;
-const LEAD_MAX = 200;
 /** A definition may take the intro's first sentences. */
 const DEFINITION_MAX = 300;
 /**
- * Longest a sentence of a prose answer may be shown: nearly every sentence of the lessons fits
- * whole, and a cut one ("…") often loses what it says to do.
+ * Longest a sentence of a prose answer, or the one that leads the steps, may be shown: nearly
+ * every sentence of the lessons fits whole, and a cut one ("…") often loses what it says to do.
  */
 const SENTENCE_MAX = 300;
 /** Steps and caution together may run a little over the budget rather than drop a step. */
@@ -585,7 +584,7 @@ function stepsAnswer(
   const header = followUp
     ? `Tiếp theo (bài “${doc.title}”):`
     : lead
-      ? shorten(lead.text, lead.max ?? LEAD_MAX)
+      ? shorten(lead.text, lead.max ?? SENTENCE_MAX)
       : '';
   const topStep = Math.max(0, ...remaining.map((s) => s.score));
   let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text, repeatsSaid);
@@ -663,7 +662,7 @@ const ABOUT_LESSON = /^(bài (học )?này|học xong|sau bài|trong bài)/iu;
 
 interface Candidate {
   text: string;
-  /** Longest the sentence may be shown; LEAD_MAX when absent. */
+  /** Longest the sentence may be shown; SENTENCE_MAX when absent. */
   max?: number;
   position: number;
   score: number;
