@@ -338,15 +338,9 @@ export function withoutSituations(raw: string): string {
   return raw.replace(SITUATION_TEXT, ' ');
 }
 
-/** An AI tool named: asking it about one's illness is the subject of the lesson on AI assistants. */
-const AI_TOOL = new PhraseMatcher([
-  'chatgpt',
-  'gemini',
-  'copilot',
-  'chatbot',
-  'trợ lý ảo',
-  'trí tuệ nhân tạo',
-]);
+/** AI tools by name: asking one about one's illness is the subject of the lesson on AI assistants. */
+const AI_TOOLS = ['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo'];
+const AI_TOOL = new PhraseMatcher(AI_TOOLS);
 
 const OUT_OF_SCOPE = new PhraseMatcher([
   ...MONEY_ADVICE,
@@ -681,12 +675,7 @@ const DIGITAL = new PhraseMatcher([
   'bảo hiểm y tế',
   'sổ sức khỏe',
   'lịch sử khám',
-  'chatgpt',
-  'gemini',
-  'copilot',
-  'chatbot',
-  'trợ lý ảo',
-  'trí tuệ nhân tạo',
+  ...AI_TOOLS,
   // what one types to an AI: with these, a lowercase "ai" is the tool ("nhờ ai giải bài… gõ yêu cầu")
   'gõ yêu cầu',
   'viết yêu cầu',
