@@ -437,7 +437,7 @@ describe('declining', () => {
     // "trồng hoa hồng trong chậu" folds into common words ("trong", "hoa", "hong").
     expect((await engine.ask('cach trong hoa hong trong chau')).answered).toBe(false);
     expect((await engine.ask('noi wifi o nha kieu gi')).answered).toBe(true);
-    // "cho to ra": "cho", "to" fold into function words, yet the lessons hold the compound.
+    // "may samsung": "may" folds into a function word, yet the lessons hold "máy Samsung".
     const big = await engine.ask('Chu tren may Samsung nho xiu, ba doc khong noi, chinh cho to ra o cho mo?');
     expect(big.sources[0]?.id).toBe('tiep-can-chu-lon');
     // Nearly all of its words in one lesson, though a brand splits "bán … cũ": answered.
