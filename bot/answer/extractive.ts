@@ -242,8 +242,8 @@ export function quizPairs(text: string): QuizPair[] {
         right && reason && !right.includes(reason.replace(/[.!?…]$/u, ''))
           ? `${asSentence(right)} ${asSentence(reason)}`
           : asSentence(right ?? reason);
-      if (right || reason)
-        pairs.push({ stem: stem.join(' '), answer: standingAlone(stem.join(' '), answer) });
+      const asked = stem.join(' ');
+      if (right || reason) pairs.push({ stem: asked, answer: standingAlone(asked, answer) });
       stem = [];
       options.clear();
     } else if (line && !/^#+\s/u.test(line) && !/^câu \d+$/iu.test(line)) stem.push(line);

@@ -701,6 +701,7 @@ const MONEY_GONE = [
   'accented:lỡ chuyển',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(chặn|block)( luôn)? (tui|tôi|mình|em|số|zalo|facebook|liên lạc)',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(không giao hàng|mất liên lạc|không liên lạc được|lặn mất|biến mất)',
+  'rút mất',
 ];
 
 /** An account's own secrets: safety words, but no sign of a scam ("quên mật khẩu VNeID"). */
@@ -766,8 +767,6 @@ const SCAM_WORDS = [
   'thằng giả',
   'kẻ gian',
   'bị rút tiền',
-  'rút mất',
-  'lừa mất',
   ...MONEY_GONE,
   // prize scams: "nhắn báo trúng số 500 triệu, bảo chuyển phí nhận thưởng"
   'trúng thưởng',
@@ -845,7 +844,6 @@ const HARM_DONE = new PhraseMatcher([
   // Not a leak to guard against: "làm gì để khỏi bị lộ thông tin".
   `re:${UNSURE}(?<!(khỏi|tránh|không|đừng|chống) (bị )?)lộ thông tin`,
   'chiếm đoạt',
-  'rút mất',
   'lừa mất',
   ...MONEY_GONE,
   // what was done ("mẹ đã chuyển rồi", "vừa chuyển 30 triệu cho…", "lỡ bấm vào link rồi cài
