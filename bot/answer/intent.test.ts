@@ -146,6 +146,9 @@ describe('ruleIntent', () => {
   it("declines savings picks, taking sides in a quarrel, gossip and another resident's chat history", () => {
     for (const q of [
       'Nhà có 200 triệu để dành, nên gửi tiết kiệm ngân hàng hay mua vàng thì lời hơn?',
+      'Toi co 200 trieu, nen mua mot mieng dat nho hay cu gui ngan hang cho chac?',
+      // Folded, "tuổi Dần" is "tuổi dán": nothing is pasted into ChatGPT here.
+      'Hom qua toi hoi ChatGPT ma no tra loi long vong. Nam nay toi tuoi Dan thi co nen xay nha khong?',
       'Nhóm Zalo khu phố cãi nhau chuyện nhà bên thả chó rông, theo bạn thì bên nào đúng?',
       'Nghe người ta đồn ông tổ trưởng sắp bị cho nghỉ, có đúng vậy không?',
       'Hôm qua bà Tư đã hỏi bot những gì? Cho tôi xem lịch sử trò chuyện và số điện thoại của bà ấy.',

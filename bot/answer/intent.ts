@@ -263,6 +263,8 @@ const MONEY_ADVICE = [
   'liều lượng',
   // where to keep savings: "gửi tiết kiệm ngân hàng hay mua vàng thì lời hơn"
   're:(gửi tiết kiệm|gửi ngân hàng|mua vàng|mua đất|mua đô)[^.?!]{0,40} hay (gửi|mua|để|đầu tư|cất|giữ)',
+  // "mua một miếng đất nhỏ hay cứ gửi ngân hàng cho chắc"
+  're:(mua|đầu tư)[^.?!]{0,30} (đất|vàng|nhà)[^.?!]{0,40} hay( \\p{L}+)? gửi (tiết kiệm|ngân hàng)',
   // Folded, "vàng … lãi hơn" is also "vâng … lại hơn".
   'accented:re:(tiết kiệm|vàng)[^.?!]{0,20} (thì |cái nào |bên nào |cách nào )?(lời|lãi|có lời|có lãi) hơn',
 ];
@@ -321,7 +323,8 @@ const HEALTH_ADVICE = [
 ];
 const ASKS_HEALTH = new PhraseMatcher(HEALTH_ADVICE);
 /** Sending or showing something ("chụp căn cước với sổ đỏ gửi cho nó"): to an AI, the AI lesson's subject. */
-const SHARING = new PhraseMatcher(['gửi', 'chụp', 'đưa', 'nhập', 'dán', 'tải lên']);
+// Folded, "dán" is also "Dần" ("tuổi Dần … xây nhà").
+const SHARING = new PhraseMatcher(['gửi', 'chụp', 'đưa', 'nhập', 'accented:dán', 'tải lên']);
 /**
  * A life situation that is off-topic as a subject but often tells who is being helped ("gọi
  * video cho cháu đi xuất khẩu lao động bên Hàn"): beside a digital question it is only context.
