@@ -609,6 +609,12 @@ describe('isHowTo', () => {
     expect(isHowTo(readQuestion('Làm cái mã QR dán ở xe chè sao?'))).toBe(true);
     expect(isHowTo(readQuestion('Làm vậy là sao?'))).toBe(false);
   });
+
+  it('reads Central asking words: "bấm vô chỗ mô", "làm răng"', () => {
+    expect(isHowTo(readQuestion('Tui có app ngân hàng rồi mà trả tiền nước thì bấm vô chỗ mô?'))).toBe(true);
+    expect(isHowTo(readQuestion('Cài VNeID cho mạ làm răng?'))).toBe(true);
+    expect(isHowTo(readQuestion('Mô hình Chợ số là chi rứa?'))).toBe(false);
+  });
 });
 
 describe('the whole way', () => {

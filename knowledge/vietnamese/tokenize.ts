@@ -7,6 +7,7 @@
  * (accented) and folded (no diacritics, đ→d), so an unaccented query meets accented text.
  */
 import { expansionsOf } from './abbreviations.ts';
+import { standardAsking } from './dialect.ts';
 import { foldDiacritics, normalizeVietnamese } from './normalize.ts';
 
 /** Punctuation that ends a phrase: no syllable pair is formed across it. */
@@ -78,13 +79,14 @@ export function foldTerm(term: string): string {
 }
 
 /**
- * Rewrites teencode and abbreviations ("ko dc" → "không được", "cccd" → "căn cước công dân").
+ * Rewrites teencode, abbreviations and regional asking words ("ko dc" → "không được", "cccd" →
+ * "căn cước công dân", "làm răng" → "làm sao").
  * Alternative meanings are appended as separate phrases so they can match without forming
  * false syllable pairs.
  */
 export function expandAbbreviations(text: string): string {
   const alternatives: string[] = [];
-  const main = canonical(text).replace(SYLLABLE, (token) => {
+  const main = standardAsking(canonical(text)).replace(SYLLABLE, (token) => {
     const expansions = expansionsOf(token);
     if (!expansions) return token;
     alternatives.push(...expansions.slice(1));
