@@ -168,7 +168,8 @@ describe('long messages', () => {
   });
 
   it('counts an everyday phrase as found where the lessons word it their way', async () => {
-    // "nguồn gốc ảnh" is the lessons' "tìm ảnh gốc"; the story around it matches nothing.
+    // A photo spreading ("lan bức ảnh") is the lessons' "tìm ảnh gốc", though the story is told
+    // of a neighbourhood group, the Zalo-group lesson's subject.
     const a = await engine.ask(
       'Trong nhóm tổ dân phố đang lan bức ảnh cây đổ chắn đường, ghi là chiều nay ở phường mình. ' +
         'Tôi nghi là ảnh từ năm nào rồi. Xem nguồn gốc ảnh thế nào?',

@@ -424,7 +424,9 @@ export class Engine implements AnswerEngine {
       // Once harm is told, what to do now comes before how to recognise the scam.
       const bonus =
         scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? (afterHarm ? 0.25 : 0.15) : 0;
-      const score = 0.35 * rank + 0.35 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
+      // How much of the question a lesson's passages hold weighs more than their search rank:
+      // a long story's many words rank a lesson that holds only the story.
+      const score = 0.25 * rank + 0.45 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
       if (score > best.score) best = { docId, value, score };
     }
     return best;
