@@ -122,6 +122,10 @@ describe('ruleIntent', () => {
       /^Không bao giờ đọc/,
     );
     expect(safetyAdvice(readQuestion('toi da doc ma otp cho ho roi'))).toMatch(/^Hãy gọi ngay/);
+    // A PIN lent to a colleague is not an OTP read out to a stranger.
+    expect(safetyAdvice(readQuestion('Đưa token với mã PIN cho đồng nghiệp ký hộ được không?'))).toMatch(
+      /^Không đưa mã PIN cho bất kỳ ai/,
+    );
   });
 
   it('gives the victim’s advice for a leak that happened, not for one to guard against', () => {

@@ -871,8 +871,13 @@ const SAFETY_ADVICE: [PhraseMatcher, string][] = [
   // Once harm is done, acting at once comes before any rule: "lỡ đọc mã OTP cho người lạ".
   [HARM_DONE, 'Hãy gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo Công an phường.'],
   [
-    new PhraseMatcher(['otp', 'mã xác thực', 'mã xác nhận', 'mã kích hoạt', 'passcode', 'mã pin']),
+    new PhraseMatcher(['otp', 'mã xác thực', 'mã xác nhận', 'mã kích hoạt', 'passcode']),
     'Không bao giờ đọc, nhắn hay gửi mã OTP cho bất kỳ ai, kể cả người xưng là công an, ngân hàng hay nhà mạng.',
+  ],
+  [
+    // A card's, a token's or an app's PIN: lent to a colleague or a relative, not only to a stranger.
+    new PhraseMatcher(['mã pin']),
+    'Không đưa mã PIN cho bất kỳ ai, kể cả người thân hay đồng nghiệp: ai biết mã PIN là dùng được thẻ, ứng dụng hay chữ ký số của bạn.',
   ],
   [
     new PhraseMatcher(['mật khẩu']),
