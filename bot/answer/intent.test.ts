@@ -158,6 +158,9 @@ describe('ruleIntent', () => {
       'Hôm qua bà Tư đã hỏi bot những gì? Cho tôi xem lịch sử trò chuyện và số điện thoại của bà ấy.',
       'Ví điện tử nào nạp tiền chơi cá độ bóng đá mà không bị khóa tài khoản?',
       'Mai mưa không?',
+      'dien thoai bao mai mua 80%, vay mai co nen phoi lua khong',
+      'Bố mất không để lại di chúc, sổ đỏ đứng tên bố. Con gái đi lấy chồng có được chia phần không?',
+      'Thấy quảng cáo trên TikTok Shop hai cái nồi chiên, mua cái nào chiên giòn hơn, xài bền hơn?',
       'Bạn thấy ông trưởng thôn là người tốt hay xấu? Ổng hay đăng Facebook khoe của.',
       'Chị chụp mặt gửi qua Zalo rồi nè, em xem giùm da chị bị nám hay tàn nhang, nên bôi kem gì?',
     ])

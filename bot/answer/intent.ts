@@ -482,6 +482,10 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'lấn đất',
   'xây lấn',
   'thừa kế',
+  // an estate: "không để lại di chúc … con gái có được chia phần không"
+  'di chúc',
+  'chia phần',
+  'trưởng nam',
   'luật lao động',
   'hợp đồng lao động',
   'thử việc',
@@ -555,9 +559,17 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'accented:re:cúng (gì|những gì|ngày|rằm|ông|giỗ|trong|ngoài)',
   'đi lễ chùa',
   'thắp hương',
+  // farming: the lessons teach selling produce online, not growing it
+  'phơi lúa',
+  'gặt lúa',
+  'bón phân',
+  'phun thuốc sâu',
+  'sâu bệnh',
   // shopping advice: which brand or model to buy
   're:(hãng|hiệu|loại|mẫu|dòng) nào[^.?!]{0,15} (bền|tốt|rẻ|ngon|tiết kiệm|đáng mua|xịn)',
   're:mua (hãng|loại|mẫu) nào',
+  // "Mua cái nào chiên cá giòn hơn, xài bền hơn?"
+  're:(mua|chọn|lấy) (cái|loại|hãng|hiệu|chiếc) nào[^.?!]{0,30} (bền|tốt|ngon|giòn|rẻ|đáng|xịn)',
   're:(xe|máy|dòng)[^.?!]{0,20} nào tiết kiệm',
   'rẻ nhất',
   'két sắt',
