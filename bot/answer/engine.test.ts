@@ -105,6 +105,12 @@ describe('resident answers', () => {
     );
     expect(robbed.sources[0]!.id).toBe('at-khi-bi-lua-dao');
     expect(robbed.text.split('\n')[0]).toMatch(/^Hãy gọi ngay tổng đài ngân hàng/);
+    // An app installed from a fake delivery message, which search alone does not tie to that lesson.
+    const infected = await engine.ask(
+      'Tôi bấm vào link trong tin nhắn báo giao hàng không thành công, nó kêu tải ứng dụng, cài xong máy tự bấm lung tung. Giờ làm sao?',
+    );
+    expect(infected.sources[0]!.id).toBe('at-khi-bi-lua-dao');
+    expect(infected.text.split('\n')[0]).toMatch(/^Hãy gọi ngay tổng đài ngân hàng/);
   });
 
   it('answers a forgotten VNeID password from the VNeID lesson, the password advice first', async () => {

@@ -400,13 +400,19 @@ export class Engine implements AnswerEngine {
     }
     // A lesson whose title or keywords name the subject is a candidate even when retrieval
     // missed it (its passages then count as its profile).
+    // The safety lessons come first for a scam, not for a password one has forgotten.
+    const scam = safety && mentionsScam(q);
+    const harmDone = reportsHarm(q);
     const named = new Map<string, number>();
     const anchor = anchorOf(weights);
     for (const [docId, terms] of this.profileTerms()) {
       const share = weightedShare(weights, terms);
       const match = anchor && terms.has(anchor) ? Math.max(share, ANCHOR_NAMED) : share;
       named.set(docId, match);
-      if (!candidates.has(docId) && match >= PROFILE_CANDIDATE) {
+      // Once a scam has done harm, the lesson for after it is a candidate whatever retrieval found.
+      const { area = '', afterHarm = false } = areas.get(docId) ?? {};
+      const needed = scam && harmDone && afterHarm && SAFETY_AREAS.has(area);
+      if (!candidates.has(docId) && (match >= PROFILE_CANDIDATE || needed)) {
         // Judged on its own passages, as if retrieval had ranked it midway.
         const own = this.kb.store
           .chunksByIds(this.kb.store.chunkIdsOf(docId))
@@ -415,9 +421,6 @@ export class Engine implements AnswerEngine {
       }
     }
     let best = { docId: hits[0]!.chunk.docId, value: 0, score: -1 };
-    // The safety lessons come first for a scam, not for a password one has forgotten.
-    const scam = safety && mentionsScam(q);
-    const harmDone = reportsHarm(q);
     for (const [docId, { rank, value }] of candidates) {
       // The lesson for after the harm ("Bị lừa đảo…: cần làm gì ngay") only when harm is told.
       const { area = '', afterHarm = false } = areas.get(docId) ?? {};

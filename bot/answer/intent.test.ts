@@ -113,6 +113,11 @@ describe('ruleIntent', () => {
       'Đưa mã QR cho người ta quét thì có bị rút tiền trong tài khoản không?',
     ])
       expect(reportsHarm(readQuestion(q)), q).toBe(false);
+    // The "sent it by mistake" scam: a stranger's claim, no money gone.
+    expect(
+      reportsHarm(readQuestion('Có người nhắn bảo lỡ chuyển nhầm vào tài khoản tôi, nhờ chuyển trả.')),
+    ).toBe(false);
+    expect(reportsHarm(readQuestion('Tôi lỡ chuyển nhầm 2 triệu cho người lạ.'))).toBe(true);
     expect(reportsHarm(readQuestion('Tôi bị hack Zalo rồi, làm sao lấy lại?'))).toBe(true);
     expect(reportsHarm(readQuestion('Họ gửi link bảo cài app, tôi cài rồi, sợ mất tiền quá.'))).toBe(true);
     expect(safetyAdvice(readQuestion('Tôi lỡ đọc mã OTP cho người lạ rồi'))).toMatch(/^Hãy gọi ngay/);

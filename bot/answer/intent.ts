@@ -712,8 +712,9 @@ const DIGITAL = new PhraseMatcher([
 
 /** Money sent, then the other side vanished: "lỡ chuyển 5 triệu cho người bán, giờ họ chặn tui luôn". */
 const MONEY_GONE = [
-  // Folded, "lỡ chuyển" is "lo chuyện" (to worry about something).
-  'accented:lỡ chuyển',
+  // Folded, "lỡ chuyển" is "lo chuyện" (to worry about something). Not a stranger's claim:
+  // "có người nhắn bảo lỡ chuyển nhầm vào tài khoản tôi" (that is the scam, no money is gone).
+  'accented:re:(?<!(bảo|nói|kêu|nhắn|báo) )lỡ chuyển',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(chặn|block)( luôn)? (tui|tôi|mình|em|số|zalo|facebook|liên lạc)',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(không giao hàng|mất liên lạc|không liên lạc được|lặn mất|biến mất)',
   'rút mất',
@@ -743,6 +744,12 @@ const SCAM_WORDS = [
   'link lạ',
   // a lure: "bấm vô đường link để đăng ký nhận 5 triệu"
   're:(bấm|nhấn|vào|vô)( vào| vô)?( cái)?( đường)? link (để )?(đăng ký|nhận|lấy)',
+  // a link that has one install an app: "bấm cái link trong tin nhắn…, nó bắt cài app"
+  're:(bấm|nhấn|mở|vào|vô)( vào| vô)?( cái)?( đường)? link[^.?!]{0,60} (cài|tải)',
+  // the fake delivery message, and a phone that acts on its own once such an app is in
+  'giao hàng thất bại',
+  'giao hàng không thành công',
+  're:(điện thoại|máy) tự (mở|bấm|chạy|chuyển|nhắn)',
   'tin nhắn lạ',
   'số lạ',
   'cuộc gọi lạ',
@@ -869,6 +876,7 @@ const HARM_DONE = new PhraseMatcher([
   're:(chuyển|cài|nộp)( luôn| hết| vào| vô)? rồi',
   'accented:re:lỡ (bấm|cài|đọc|đưa|gửi|nhập)',
   'cài luôn',
+  'cài xong',
   're:(cứu|giữ|lấy lại) được tiền',
   'lấy lại tiền',
 ]);
