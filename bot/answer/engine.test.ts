@@ -173,6 +173,14 @@ describe('long messages', () => {
     expect(a.sources.map((s) => s.id)).toContain('tt-nhan-tien-qr');
   });
 
+  it('reads "hỏi AI" as the technology in a story about a child copying homework', async () => {
+    const a = await engine.ask(
+      'Thằng cháu lớp 5 tối nào cũng lấy máy hỏi AI giải toán rồi chép y vô vở. Có cách nào cho nó xài mà vẫn tự học không?',
+    );
+    expect(a.answered).toBe(true);
+    expect(a.sources[0]?.id).toBe('ai-hoc-tap-lam-viec');
+  });
+
   it('counts an everyday phrase as found where the lessons word it their way', async () => {
     // A photo spreading ("lan bức ảnh") is the lessons' "tìm ảnh gốc", though the story is told
     // of a neighbourhood group, the Zalo-group lesson's subject.

@@ -163,6 +163,8 @@ describe('ruleIntent', () => {
       'Hôm qua bà Tư đã hỏi bot những gì? Cho tôi xem lịch sử trò chuyện và số điện thoại của bà ấy.',
       'Ví điện tử nào nạp tiền chơi cá độ bóng đá mà không bị khóa tài khoản?',
       'Mai mưa không?',
+      'Viết hộ em bài văn nghị luận 500 chữ về quê hương, em chép vào vở luôn.',
+      'Ban viet nguyen bai gium em de em chep vo vo nop luon nha.',
       'dien thoai bao mai mua 80%, vay mai co nen phoi lua khong',
       'Bố mất không để lại di chúc, sổ đỏ đứng tên bố. Con gái đi lấy chồng có được chia phần không?',
       'Thấy quảng cáo trên TikTok Shop hai cái nồi chiên, mua cái nào chiên giòn hơn, xài bền hơn?',
@@ -174,6 +176,7 @@ describe('ruleIntent', () => {
     for (const q of [
       'Người ta đồn trên Zalo là sắp đổi tiền mới, có thật không?',
       'Mở sổ tiết kiệm trên ứng dụng ngân hàng làm sao?',
+      'Nhờ ChatGPT viết nguyên bài văn rồi chép nộp cô thì có sao không?',
       'vang, toi thu lai hon 3 lan roi ma van loi dang nhap vneid',
       'Trong nhà người nào dùng được VNeID của tôi?',
       'mua khong can tien mat thi quet ma nao',

@@ -276,7 +276,13 @@ const TAKING_SIDES = [
   'accented:re:(cãi nhau|tranh cãi|xích mích)[^.?!]{0,80} (bên|phe|người|nhà) nào (đúng|có lý|phải)',
 ];
 /** Doing someone's schoolwork: off-topic whichever AI they say is down or busy. */
-const SCHOOLWORK = ['re:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|này)'];
+const SCHOOLWORK = [
+  're:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|này)',
+  // "viết hộ em bài văn nghị luận 600 chữ", "viết nguyên bài giùm em để em chép"
+  're:viết (giúp|hộ|giùm|dùm)( \\p{L}+)? bài (văn|luận|tập|thơ)',
+  // asked of the assistant, not told of ChatGPT ("nhờ ChatGPT viết nguyên bài … có sao không")
+  're:(bạn|bot|trợ lý) viết (nguyên|cả|hết|trọn) bài',
+];
 const OFF_TOPIC_ANYWHERE = new PhraseMatcher([...MONEY_ADVICE, ...SCHOOLWORK, ...TAKING_SIDES]);
 
 /**

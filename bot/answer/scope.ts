@@ -11,7 +11,7 @@ import type { SearchHit } from '../../knowledge/types.ts';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import type { EverydayPhrase } from '../../knowledge/vietnamese/paraphrase.ts';
 import { canonical } from '../../knowledge/vietnamese/tokenize.ts';
-import { isCompoundPair, learnCompoundPairs, STOP, type StopList } from './stopwords.ts';
+import { isCompoundPair, learnCompoundPairs, namesAI, STOP, type StopList } from './stopwords.ts';
 import type { QuestionText } from './text.ts';
 
 /** Pairs weigh twice their rarer syllable: a known compound is the strongest sign of a topic. */
@@ -44,7 +44,8 @@ export function scopeTerms(q: QuestionText, stop: StopList = STOP): ScopeTerm[] 
   const out: ScopeTerm[] = [];
   for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
     const typed = (phrase.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (q.accented ? w : foldDiacritics(w)));
-    const isStop = typed.map((w) => (q.accented ? stop.accented : stop.folded).has(w));
+    const ai = namesAI(q);
+    const isStop = typed.map((w) => !(ai && w === 'ai') && (q.accented ? stop.accented : stop.folded).has(w));
     typed.forEach((w, i) => {
       const next = typed[i + 1];
       // Unaccented "tai khoan", "cap nhat": a compound although "tai", "nhat" fold into function words.

@@ -10,6 +10,11 @@ describe('subjectTerms', () => {
     expect(terms).not.toContain('sao');
   });
 
+  it('keeps "AI" typed in capitals, the technology; "ai" (who) stays a function word', () => {
+    expect(subjectTerms(readQuestion('tối nào cũng hỏi AI giải toán'))).toContain('ai');
+    expect(subjectTerms(readQuestion('ai cũng phải cài VNeID à'))).not.toContain('ai');
+  });
+
   it('keeps a negation with the word it negates: a troubleshooting question is about what fails', () => {
     for (const q of ['gọi video mà cháu không nghe thấy tiếng', 'goi video ma chau ko nghe thay tieng'])
       expect(subjectTerms(readQuestion(q))).toContain('khong_nghe');

@@ -22,6 +22,11 @@ ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dù
  */
 const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê chứ`;
 
+/** "AI" typed in capitals: the technology, not "ai" (who), which is a function word. */
+export function namesAI(q: QuestionText): boolean {
+  return /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
+}
+
 /** Words of questions about a plan: which, who leads, by when… */
 const PLAN_WORDS = `nhiệm vụ nhiệm vụ việc nội dung dành liên quan nhắc đề cập thuộc về kế hoạch phụ lục chủ trì phối hợp
 đơn vị phòng nào kết quả thời gian thời hạn thực hiện triển khai giao lo làm năm tháng ngày giai đoạn`;
@@ -93,10 +98,11 @@ const SYMPTOM_VERBS = new Set(['thay', 'vao', 'len', 'ra']);
 export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
   const text = q.expanded.split(' | ')[0]!;
   const set = q.accented ? stop.accented : stop.folded;
+  const ai = namesAI(q);
   const out: string[] = [];
   for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
     const typed = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const isStop = typed.map((w) => set.has(q.accented ? w : foldDiacritics(w)));
+    const isStop = typed.map((w) => !(ai && w === 'ai') && set.has(q.accented ? w : foldDiacritics(w)));
     const folded = typed.map((w) => foldDiacritics(w));
     folded.forEach((w, i) => {
       // "không nghe", "chưa nhận": what does not work is what a troubleshooting question is about.
