@@ -324,6 +324,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'gửi link web': ['chọn zalo'],
     'nút 3 chấm': ['dấu ba chấm'],
     'web uy tín': ['trang đáng tin'],
+    // "lên mạng kiếm cách …, coi trang nào mới tin được"
+    'lên mạng kiếm': ['tìm thông tin', 'trình duyệt'],
+    'trang nào tin được': ['trang đáng tin', 'ít nhất hai nguồn'],
+    'trang nào đáng tin': ['trang đáng tin', 'ít nhất hai nguồn'],
     'so sánh nhiều nguồn': ['ít nhất hai nguồn'],
   },
   'cv-bao-ve-du-lieu': {
