@@ -173,6 +173,14 @@ describe('long messages', () => {
     expect(a.sources.map((s) => s.id)).toContain('tt-nhan-tien-qr');
   });
 
+  it('answers a trouble by the step that names its symptom', async () => {
+    const a = await engine.ask(
+      'Gọi video Zalo cho con gái ở Hà Nội, nó thấy mặt tôi mà không nghe tiếng. Bị gì vậy?',
+    );
+    expect(a.sources[0]?.id).toBe('zalo-goi-video');
+    expect(a.text).toContain('Nếu không cho phép, người kia sẽ không nghe');
+  });
+
   it('reads "hỏi AI" as the technology in a story about a child copying homework', async () => {
     const a = await engine.ask(
       'Thằng cháu lớp 5 tối nào cũng lấy máy hỏi AI giải toán rồi chép y vô vở. Có cách nào cho nó xài mà vẫn tự học không?',

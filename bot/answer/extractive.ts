@@ -150,6 +150,7 @@ export function composeFromDocument(
   } = {},
 ): Composed {
   weights = asTyped(q, weights);
+  weights = symptomFirst(q, weights);
   const stepsSection = doc.sections.find((s) => s.kind === 'steps');
   const steps = forPlatform(q, stepsSection ? readSteps(stepsSection.text, weights) : []);
   if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
@@ -358,6 +359,20 @@ function focusStep(steps: Step[]): number {
   if (best === 0 || scores[best]! <= scores[0]! * 1.5 + 0.5) return steps[0]!.number;
   const start = best > 0 && scores[best - 1]! >= scores[best]! * 0.7 ? best - 1 : best;
   return steps[start]!.number;
+}
+
+/** How much more the symptom of a troubleshooting question weighs in choosing what to show. */
+const SYMPTOM_WEIGHT = 2;
+const SYMPTOM = /^(không|chưa|chẳng|khong|chua|chang)_/u;
+
+/**
+ * A troubleshooting question is about what fails: "thấy mặt mà không nghe tiếng" is answered by
+ * the step that says when the other side hears nothing, more than by the lesson's opening on
+ * hearing and seeing. Only as typed with marks: folded, "khong the" is also "không thẻ".
+ */
+function symptomFirst(q: QuestionText, weights: Map<string, number>): Map<string, number> {
+  if (!q.accented) return weights;
+  return new Map([...weights].map(([t, w]) => [t, SYMPTOM.test(t) ? w * SYMPTOM_WEIGHT : w]));
 }
 
 /**
