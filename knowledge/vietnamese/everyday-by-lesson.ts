@@ -212,6 +212,10 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'tin có thật': ['tin sai sự thật', 'trước khi chia sẻ'],
     'chia sẻ tiếp': ['trước khi chia sẻ', 'tin sai sự thật'],
     'nhà nước phát tiền': ['tiền hỗ trợ'],
+    // "có người chia sẻ tin phường phát tiền hỗ trợ 2 triệu mỗi hộ, kèm link đăng ký"
+    'phường phát tiền': ['tiền hỗ trợ', 'tin sai sự thật'],
+    'phát tiền hỗ trợ': ['tiền hỗ trợ', 'tin sai sự thật'],
+    'biết thật hay giả': ['tin sai sự thật', 'xem ai đăng'],
   },
   'at-xac-thuc-hai-buoc': {
     'khóa thêm lớp': ['bảo mật 2 lớp', 'xác thực 2 yếu tố'],
