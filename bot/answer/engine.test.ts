@@ -111,6 +111,12 @@ describe('resident answers', () => {
     );
     expect(infected.sources[0]!.id).toBe('at-khi-bi-lua-dao');
     expect(infected.text.split('\n')[0]).toMatch(/^Hãy gọi ngay tổng đài ngân hàng/);
+    // "có cần ra công an không" after a theft asks what to do, not which tasks the police lead.
+    const lured = await engine.ask(
+      'Mẹ tôi bị dụ cài một app lạ, tài khoản bị trừ mất 20 triệu. Giờ làm việc gì trước, có cần báo công an không?',
+    );
+    expect(lured.intent).not.toBe('plan');
+    expect(lured.sources[0]!.id).toBe('at-khi-bi-lua-dao');
   });
 
   it('answers a forgotten VNeID password from the VNeID lesson, the password advice first', async () => {

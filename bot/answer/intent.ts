@@ -724,6 +724,9 @@ const MONEY_GONE = [
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(chặn|block)( luôn)? (tui|tôi|mình|em|số|zalo|facebook|liên lạc)',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(không giao hàng|mất liên lạc|không liên lạc được|lặn mất|biến mất)',
   'rút mất',
+  // "tài khoản bị trừ mất 30 triệu"
+  'trừ mất',
+  're:(tài khoản|thẻ)[^.?!,]{0,15} bị trừ',
 ];
 
 /** An account's own secrets: safety words, but no sign of a scam ("quên mật khẩu VNeID"). */
@@ -748,6 +751,10 @@ const SCAM_WORDS = [
   'xưng điện lực',
   'xưng ngân hàng',
   'link lạ',
+  // "bị người ta dụ cài một cái ứng dụng lạ"
+  'ứng dụng lạ',
+  'app lạ',
+  're:dụ (cài|bấm|chuyển|đọc|tải)',
   // a lure: "bấm vô đường link để đăng ký nhận 5 triệu"
   're:(bấm|nhấn|vào|vô)( vào| vô)?( cái)?( đường)? link (để )?(đăng ký|nhận|lấy)',
   // a link that has one install an app: "bấm cái link trong tin nhắn…, nó bắt cài app"
