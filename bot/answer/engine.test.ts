@@ -179,6 +179,13 @@ describe('long messages', () => {
     expect(a.sources.map((s) => s.id)).toContain('tt-nhan-tien-qr');
   });
 
+  it('answers papers or health records sent to an AI tool from the lesson on AI assistants', async () => {
+    const a = await engine.ask(
+      'Đứa cháu cài cho tôi ChatGPT. Tôi muốn hỏi nó về bệnh huyết áp của mình, có nên chụp sổ khám bệnh với căn cước gửi lên cho nó trả lời không?',
+    );
+    expect(a.sources[0]?.id).toBe('ai-tro-ly-ai-an-toan');
+  });
+
   it('answers a trouble by the step that names its symptom', async () => {
     const a = await engine.ask(
       'Gọi video Zalo cho con gái ở Hà Nội, nó thấy mặt tôi mà không nghe tiếng. Bị gì vậy?',

@@ -14,6 +14,7 @@ import { askedPart, lessStory } from './focus.ts';
 import {
   mentionsSafety,
   mentionsScam,
+  namesAITool,
   reportsHarm,
   ruleIntent,
   safetyAdvice,
@@ -72,6 +73,9 @@ const UNSURE_SCOPE = 0.4;
 const CLEAR_SCOPE = 0.6;
 /** The share of its asking sentences a story must match to count as in scope on their strength. */
 const PART_SCOPE = 0.6;
+/** The head start of the AI lessons when the message names an AI tool. */
+const AI_HEAD_START = 0.15;
+
 /** Below this task score, a plan question matched no task well enough. */
 const MIN_TASK_SCORE = 0.3;
 /**
@@ -403,6 +407,7 @@ export class Engine implements AnswerEngine {
     // The safety lessons come first for a scam, not for a password one has forgotten.
     const scam = safety && mentionsScam(q);
     const harmDone = reportsHarm(q);
+    const aiNamed = namesAITool(q);
     const named = new Map<string, number>();
     const anchor = anchorOf(weights);
     for (const [docId, terms] of this.profileTerms()) {
@@ -429,7 +434,10 @@ export class Engine implements AnswerEngine {
         scam && SAFETY_AREAS.has(area) && (!afterHarm || harmDone) ? (afterHarm ? 0.25 : 0.15) : 0;
       // How much of the question a lesson's passages hold weighs more than their search rank:
       // a long story's many words rank a lesson that holds only the story.
-      const score = 0.25 * rank + 0.45 * value + 0.3 * (named.get(docId) ?? 0) + bonus;
+      // Something sent to or asked of an AI tool ("chụp kết quả xét nghiệm gửi ChatGPT") is the
+      // AI lessons' subject before the lesson on what is sent.
+      const aiBonus = aiNamed && area === 'ai' ? AI_HEAD_START : 0;
+      const score = 0.25 * rank + 0.45 * value + 0.3 * (named.get(docId) ?? 0) + bonus + aiBonus;
       if (score > best.score) best = { docId, value, score };
     }
     return best;

@@ -351,6 +351,11 @@ export function withoutSituations(raw: string): string {
 const AI_TOOLS = ['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo'];
 const AI_TOOL = new PhraseMatcher(AI_TOOLS);
 
+/** Whether the message names an AI tool ("ChatGPT", "trợ lý ảo", "AI" in capitals). */
+export function namesAITool(q: QuestionText): boolean {
+  return AI_TOOL.test(q) || /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
+}
+
 const OUT_OF_SCOPE = new PhraseMatcher([
   ...MONEY_ADVICE,
   ...TAKING_SIDES,
