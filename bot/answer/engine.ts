@@ -12,9 +12,9 @@ import type { AnswerConfig } from './config.ts';
 import { composeFromDocument, isHowTo, quizPairs } from './extractive.ts';
 import { askedPart, lessStory } from './focus.ts';
 import {
+  asksOfAI,
   mentionsSafety,
   mentionsScam,
-  namesAITool,
   reportsHarm,
   ruleIntent,
   safetyAdvice,
@@ -407,7 +407,7 @@ export class Engine implements AnswerEngine {
     // The safety lessons come first for a scam, not for a password one has forgotten.
     const scam = safety && mentionsScam(q);
     const harmDone = reportsHarm(q);
-    const aiNamed = namesAITool(q);
+    const toAI = asksOfAI(q);
     const named = new Map<string, number>();
     const anchor = anchorOf(weights);
     for (const [docId, terms] of this.profileTerms()) {
@@ -436,7 +436,7 @@ export class Engine implements AnswerEngine {
       // a long story's many words rank a lesson that holds only the story.
       // Something sent to or asked of an AI tool ("chụp kết quả xét nghiệm gửi ChatGPT") is the
       // AI lessons' subject before the lesson on what is sent.
-      const aiBonus = aiNamed && area === 'ai' ? AI_HEAD_START : 0;
+      const aiBonus = toAI && area === 'ai' ? AI_HEAD_START : 0;
       const score = 0.25 * rank + 0.45 * value + 0.3 * (named.get(docId) ?? 0) + bonus + aiBonus;
       if (score > best.score) best = { docId, value, score };
     }

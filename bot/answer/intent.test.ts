@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
-import { reportsHarm, ruleIntent, safetyAdvice } from './intent.ts';
+import { asksOfAI, reportsHarm, ruleIntent, safetyAdvice } from './intent.ts';
 import { plain, readQuestion, sentences } from './text.ts';
 
 const intentOf = (q: string) => ruleIntent(readQuestion(q));
@@ -182,6 +182,21 @@ describe('ruleIntent', () => {
       'mua khong can tien mat thi quet ma nao',
     ])
       expect(intentOf(q), q).toMatch(/^(question|howto|safety)$/);
+  });
+
+  it('tells something put to an AI tool from an AI tool named beside another subject', () => {
+    for (const q of [
+      'Tôi muốn chụp sổ khám bệnh với căn cước gửi lên ChatGPT cho nó trả lời, có nên không?',
+      'Thằng cháu tối nào cũng hỏi AI giải toán rồi chép vô vở.',
+      'Nhờ Gemini soạn tờ hướng dẫn. Dán danh sách hộ vào cho nó chia nhóm có sao không?',
+    ])
+      expect(asksOfAI(readQuestion(q)), q).toBe(true);
+    expect(
+      asksOfAI(
+        readQuestion('Con tôi dùng ChatGPT suốt, giờ tôi muốn đặt chữ to trên điện thoại thì làm sao?'),
+      ),
+    ).toBe(false);
+    expect(asksOfAI(readQuestion('Chụp căn cước gửi cho phường qua Zalo được không?'))).toBe(false);
   });
 
   it('declines lottery gossip, but answers a lottery-prize scam and a code sent to the old number', () => {

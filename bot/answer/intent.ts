@@ -351,9 +351,32 @@ export function withoutSituations(raw: string): string {
 const AI_TOOLS = ['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo'];
 const AI_TOOL = new PhraseMatcher(AI_TOOLS);
 
-/** Whether the message names an AI tool ("ChatGPT", "trợ lý ảo", "AI" in capitals). */
-export function namesAITool(q: QuestionText): boolean {
-  return AI_TOOL.test(q) || /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
+/** Putting something to an AI: sending it papers, asking it, having it do a task. */
+const TO_AI = new PhraseMatcher([
+  'gửi',
+  'chụp',
+  'đưa',
+  'nhập',
+  'accented:dán',
+  'accented:gõ',
+  'tải lên',
+  'hỏi',
+  'nhờ',
+  'cho nó',
+  'kêu nó',
+  'bảo nó',
+]);
+
+/**
+ * Whether the message puts something to an AI tool ("chụp kết quả xét nghiệm gửi ChatGPT",
+ * "hỏi AI giải toán"), as against naming one beside another subject ("con tôi dùng ChatGPT suốt,
+ * giờ muốn đặt chữ to").
+ */
+export function asksOfAI(q: QuestionText): boolean {
+  const named = AI_TOOL.test(q) || /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
+  if (!named) return false;
+  const asked = askedPart(q);
+  return TO_AI.test(asked === undefined ? q : readQuestion(asked));
 }
 
 const OUT_OF_SCOPE = new PhraseMatcher([
