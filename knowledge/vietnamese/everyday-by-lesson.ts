@@ -329,7 +329,7 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'nút 3 chấm': ['dấu ba chấm'],
     'web uy tín': ['trang đáng tin'],
     // "lên mạng kiếm cách …, coi trang nào mới tin được"
-    'lên mạng kiếm': ['tìm thông tin', 'trình duyệt'],
+    'lên mạng kiếm': ['tìm thông tin', 'kết quả tìm kiếm'],
     'trang nào tin được': ['trang đáng tin', 'ít nhất hai nguồn'],
     'trang nào đáng tin': ['trang đáng tin', 'ít nhất hai nguồn'],
     'so sánh nhiều nguồn': ['ít nhất hai nguồn'],
