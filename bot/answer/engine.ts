@@ -73,9 +73,8 @@ const UNSURE_SCOPE = 0.4;
 const CLEAR_SCOPE = 0.6;
 /** The share of its asking sentences a story must match to count as in scope on their strength. */
 const PART_SCOPE = 0.6;
-/** The head start of the AI lessons when the message names an AI tool. */
+/** The head start of the AI lessons when the message puts something to an AI tool. */
 const AI_HEAD_START = 0.15;
-
 /** Below this task score, a plan question matched no task well enough. */
 const MIN_TASK_SCORE = 0.3;
 /**
@@ -402,12 +401,12 @@ export class Engine implements AnswerEngine {
       ).value;
       candidates.set(h.chunk.docId, { rank: h.score / top, value });
     }
-    // A lesson whose title or keywords name the subject is a candidate even when retrieval
-    // missed it (its passages then count as its profile).
     // The safety lessons come first for a scam, not for a password one has forgotten.
     const scam = safety && mentionsScam(q);
     const harmDone = reportsHarm(q);
     const toAI = asksOfAI(q);
+    // A lesson whose title or keywords name the subject is a candidate even when retrieval
+    // missed it (its passages then count as its profile).
     const named = new Map<string, number>();
     const anchor = anchorOf(weights);
     for (const [docId, terms] of this.profileTerms()) {

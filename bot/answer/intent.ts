@@ -6,6 +6,7 @@
  */
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import { askedPart } from './focus.ts';
+import { namesAI } from './stopwords.ts';
 import { PhraseMatcher, readQuestion, type QuestionText } from './text.ts';
 
 const GREETING = new PhraseMatcher([
@@ -330,7 +331,8 @@ const HEALTH_ADVICE = [
 const ASKS_HEALTH = new PhraseMatcher(HEALTH_ADVICE);
 /** Sending or showing something ("chụp căn cước với sổ đỏ gửi cho nó"): to an AI, the AI lesson's subject. */
 // Folded, "dán" is also "Dần" ("tuổi Dần … xây nhà").
-const SHARING = new PhraseMatcher(['gửi', 'chụp', 'đưa', 'nhập', 'accented:dán', 'tải lên']);
+const SHARING_WORDS = ['gửi', 'chụp', 'đưa', 'nhập', 'accented:dán', 'tải lên'];
+const SHARING = new PhraseMatcher(SHARING_WORDS);
 /**
  * A life situation that is off-topic as a subject but often tells who is being helped ("gọi
  * video cho cháu đi xuất khẩu lao động bên Hàn"): beside a digital question it is only context.
@@ -353,13 +355,8 @@ const AI_TOOL = new PhraseMatcher(AI_TOOLS);
 
 /** Putting something to an AI: sending it papers, asking it, having it do a task. */
 const TO_AI = new PhraseMatcher([
-  'gửi',
-  'chụp',
-  'đưa',
-  'nhập',
-  'accented:dán',
+  ...SHARING_WORDS,
   'accented:gõ',
-  'tải lên',
   'hỏi',
   'nhờ',
   'cho nó',
@@ -373,8 +370,7 @@ const TO_AI = new PhraseMatcher([
  * giờ muốn đặt chữ to").
  */
 export function asksOfAI(q: QuestionText): boolean {
-  const named = AI_TOOL.test(q) || /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
-  if (!named) return false;
+  if (!AI_TOOL.test(q) && !namesAI(q)) return false;
   const asked = askedPart(q);
   return TO_AI.test(asked === undefined ? q : readQuestion(asked));
 }

@@ -42,9 +42,9 @@ export function typedTerms(text: string, accented: boolean): Set<string> {
 export function scopeTerms(q: QuestionText, stop: StopList = STOP): ScopeTerm[] {
   const text = q.expanded.split(' | ')[0]!;
   const out: ScopeTerm[] = [];
+  const ai = namesAI(q);
   for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
     const typed = (phrase.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (q.accented ? w : foldDiacritics(w)));
-    const ai = namesAI(q);
     const isStop = typed.map((w) => !(ai && w === 'ai') && (q.accented ? stop.accented : stop.folded).has(w));
     typed.forEach((w, i) => {
       const next = typed[i + 1];
