@@ -597,6 +597,9 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     // "chữ trên máy nhỏ xíu, bà đọc không nổi"
     'đọc không nổi': ['cỡ chữ', 'chữ to hơn'],
     'đọc hổng nổi': ['cỡ chữ', 'chữ to hơn'],
+    // "chữ trong điện thoại nhỏ xíu, mắt kém đọc hổng thấy"
+    'đọc không thấy': ['cỡ chữ', 'chữ to hơn'],
+    'đọc hổng thấy': ['cỡ chữ', 'chữ to hơn'],
     'chữ to ra': ['chữ to hơn', 'cỡ chữ'],
     'chữ nhạt': ['chữ đậm', 'tương phản'],
     'tô đậm chữ': ['chữ in đậm', 'chữ đậm'],
