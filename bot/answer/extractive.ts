@@ -10,6 +10,7 @@ import { foldedTerms } from './plan/plan-index.ts';
 import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
 import { askedPart, questionParts } from './focus.ts';
+import { isNegationPair } from './stopwords.ts';
 import {
   asSentence,
   foldedSyllables,
@@ -363,7 +364,6 @@ function focusStep(steps: Step[]): number {
 
 /** How much more the symptom of a troubleshooting question weighs in choosing what to show. */
 const SYMPTOM_WEIGHT = 2;
-const SYMPTOM = /^(không|chưa|chẳng|khong|chua|chang)_/u;
 
 /**
  * A troubleshooting question is about what fails: "thấy mặt mà không nghe tiếng" is answered by
@@ -372,7 +372,7 @@ const SYMPTOM = /^(không|chưa|chẳng|khong|chua|chang)_/u;
  */
 function symptomFirst(q: QuestionText, weights: Map<string, number>): Map<string, number> {
   if (!q.accented) return weights;
-  return new Map([...weights].map(([t, w]) => [t, SYMPTOM.test(t) ? w * SYMPTOM_WEIGHT : w]));
+  return new Map([...weights].map(([t, w]) => [t, isNegationPair(t) ? w * SYMPTOM_WEIGHT : w]));
 }
 
 /**

@@ -353,6 +353,11 @@ export function withoutSituations(raw: string): string {
 const AI_TOOLS = ['chatgpt', 'gemini', 'copilot', 'chatbot', 'trợ lý ảo', 'trí tuệ nhân tạo'];
 const AI_TOOL = new PhraseMatcher(AI_TOOLS);
 
+/** Whether the message names an AI tool ("ChatGPT", "trợ lý ảo", "AI" in capitals). */
+function namesAITool(q: QuestionText): boolean {
+  return AI_TOOL.test(q) || namesAI(q);
+}
+
 /** Putting something to an AI: sending it papers, asking it, having it do a task. */
 const TO_AI = new PhraseMatcher([
   ...SHARING_WORDS,
@@ -370,7 +375,7 @@ const TO_AI = new PhraseMatcher([
  * giờ muốn đặt chữ to").
  */
 export function asksOfAI(q: QuestionText): boolean {
-  if (!AI_TOOL.test(q) && !namesAI(q)) return false;
+  if (!namesAITool(q)) return false;
   const asked = askedPart(q);
   return TO_AI.test(asked === undefined ? q : readQuestion(asked));
 }
@@ -836,7 +841,7 @@ const SCAM = new PhraseMatcher(SCAM_WORDS);
 const SAFETY = new PhraseMatcher([...OWN_SECRETS, ...SCAM_WORDS]);
 
 function isDigital(q: QuestionText): boolean {
-  return DIGITAL.test(q) || /\bAI\b/.test(q.raw);
+  return DIGITAL.test(q) || namesAI(q);
 }
 
 /**
@@ -850,7 +855,7 @@ function isDigital(q: QuestionText): boolean {
 function asksOffTopicAside(q: QuestionText): boolean {
   const asked = askedPart(q);
   if (SAFETY.test(asked === undefined ? q : readQuestion(asked))) return false;
-  const toAI = AI_TOOL.test(q) || /\bAI\b/.test(q.raw);
+  const toAI = namesAITool(q);
   return (asked ?? q.raw)
     .split(/[,;.!?\n]+/u)
     .map((clause) => readQuestion(clause))

@@ -11,7 +11,7 @@ import type { SearchHit } from '../../knowledge/types.ts';
 import { foldDiacritics } from '../../knowledge/vietnamese/normalize.ts';
 import type { EverydayPhrase } from '../../knowledge/vietnamese/paraphrase.ts';
 import { canonical } from '../../knowledge/vietnamese/tokenize.ts';
-import { isCompoundPair, learnCompoundPairs, namesAI, STOP, type StopList } from './stopwords.ts';
+import { isCompoundPair, learnCompoundPairs, STOP, stopWordOf, type StopList } from './stopwords.ts';
 import type { QuestionText } from './text.ts';
 
 /** Pairs weigh twice their rarer syllable: a known compound is the strongest sign of a topic. */
@@ -42,10 +42,10 @@ export function typedTerms(text: string, accented: boolean): Set<string> {
 export function scopeTerms(q: QuestionText, stop: StopList = STOP): ScopeTerm[] {
   const text = q.expanded.split(' | ')[0]!;
   const out: ScopeTerm[] = [];
-  const ai = namesAI(q);
+  const isStopWord = stopWordOf(q, stop);
   for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
     const typed = (phrase.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (q.accented ? w : foldDiacritics(w)));
-    const isStop = typed.map((w) => !(ai && w === 'ai') && (q.accented ? stop.accented : stop.folded).has(w));
+    const isStop = typed.map(isStopWord);
     typed.forEach((w, i) => {
       const next = typed[i + 1];
       // Unaccented "tai khoan", "cap nhat": a compound although "tai", "nhat" fold into function words.

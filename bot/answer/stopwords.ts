@@ -27,6 +27,16 @@ export function namesAI(q: QuestionText): boolean {
   return /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
 }
 
+/**
+ * Whether a word of the question is a function word: accent-exact when the person typed marks,
+ * folded when not; "ai" is not when the question names "AI" in capitals.
+ */
+export function stopWordOf(q: QuestionText, stop: StopList): (word: string) => boolean {
+  const set = q.accented ? stop.accented : stop.folded;
+  const ai = namesAI(q);
+  return (w) => !(ai && w === 'ai') && set.has(q.accented ? w : foldDiacritics(w));
+}
+
 /** Words of questions about a plan: which, who leads, by when… */
 const PLAN_WORDS = `nhiệm vụ nhiệm vụ việc nội dung dành liên quan nhắc đề cập thuộc về kế hoạch phụ lục chủ trì phối hợp
 đơn vị phòng nào kết quả thời gian thời hạn thực hiện triển khai giao lo làm năm tháng ngày giai đoạn`;
@@ -88,6 +98,12 @@ export function isCompoundPair(a: string, b: string): boolean {
 
 /** Words of negation (folded), kept in a pair with the subject word they negate. */
 const NEGATION = new Set(['khong', 'chua', 'chang']);
+/** Whether a term is a negation with the word it negates ("không_nghe"): a symptom. */
+export function isNegationPair(term: string): boolean {
+  const at = term.indexOf('_');
+  return at > 0 && NEGATION.has(foldDiacritics(term.slice(0, at)));
+}
+
 /** Shape words that, negated, name a symptom: "không thấy micro", "không vào được", "không lên". */
 const SYMPTOM_VERBS = new Set(['thay', 'vao', 'len', 'ra']);
 
@@ -97,12 +113,11 @@ const SYMPTOM_VERBS = new Set(['thay', 'vao', 'len', 'ra']);
  */
 export function subjectTerms(q: QuestionText, stop: StopList = STOP): string[] {
   const text = q.expanded.split(' | ')[0]!;
-  const set = q.accented ? stop.accented : stop.folded;
-  const ai = namesAI(q);
+  const isStopWord = stopWordOf(q, stop);
   const out: string[] = [];
   for (const phrase of text.split(/[.,;:!?()"“”|\n]+/)) {
     const typed = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const isStop = typed.map((w) => !(ai && w === 'ai') && set.has(q.accented ? w : foldDiacritics(w)));
+    const isStop = typed.map(isStopWord);
     const folded = typed.map((w) => foldDiacritics(w));
     folded.forEach((w, i) => {
       // "không nghe", "chưa nhận": what does not work is what a troubleshooting question is about.
