@@ -194,6 +194,14 @@ describe('long messages', () => {
     expect(a.text).toContain('Nếu không cho phép, người kia sẽ không nghe');
   });
 
+  it('shows the caution on the trouble a story tells ("đều bị từ chối … giờ phải làm sao")', async () => {
+    const a = await engine.ask(
+      'Tôi gửi yêu cầu đưa thẻ bảo hiểm y tế vào VNeID, làm mấy lần đều bị từ chối. Giờ phải làm sao?',
+    );
+    expect(a.sources[0]?.id).toBe('vneid-tich-hop-giay-to');
+    expect(a.text).toContain('Lưu ý: Yêu cầu bị từ chối thường do nhập sai số');
+  });
+
   it('reads "hỏi AI" as the technology in a story about a child copying homework', async () => {
     const a = await engine.ask(
       'Thằng cháu lớp 5 tối nào cũng lấy máy hỏi AI giải toán rồi chép y vô vở. Có cách nào cho nó xài mà vẫn tự học không?',

@@ -10,7 +10,7 @@ import { foldedTerms } from './plan/plan-index.ts';
 import { typedTerms } from './scope.ts';
 import type { DocumentView, Section } from './passages.ts';
 import { askedPart, questionParts } from './focus.ts';
-import { isNegationPair } from './stopwords.ts';
+import { isNegationPair, subjectTerms } from './stopwords.ts';
 import {
   asSentence,
   foldedSyllables,
@@ -154,7 +154,8 @@ export function composeFromDocument(
   weights = symptomFirst(q, weights);
   const stepsSection = doc.sections.find((s) => s.kind === 'steps');
   const steps = forPlatform(q, stepsSection ? readSteps(stepsSection.text, weights) : []);
-  if (steps.length && fromStep !== undefined) return stepsAnswer(doc, steps, weights, budget, fromStep, true);
+  if (steps.length && fromStep !== undefined)
+    return stepsAnswer(doc, steps, weights, budget, fromStep, { followUp: true });
   const definition = DEFINITION.test(q);
   const repeatsSaid = repeating(said);
   const candidates = sentenceCandidates(doc, weights, definition).filter((c) => !repeatsSaid(c.text));
@@ -167,12 +168,13 @@ export function composeFromDocument(
     (definition && introLead(candidates)) ||
     leadSentence(candidates, isHowTo(q) && !JUDGEMENT.test(q)) ||
     candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
-  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, false, lead, repeatsSaid);
+  const shape = { lead, repeatsSaid, trouble: symptomsOf(q, weights) };
+  const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, shape);
   // A long lesson that covers several tasks: start at the steps the question is about, unless
   // the person asks for the whole way ("làm từng bước sao").
   const focus = focusStep(steps);
   if (whole.nextStep === undefined || focus === steps[0]!.number || WHOLE_WAY.test(q)) return whole;
-  return stepsAnswer(doc, steps, weights, budget, focus, false, lead, repeatsSaid);
+  return stepsAnswer(doc, steps, weights, budget, focus, shape);
 }
 
 /** Share of two sentences' syllables they must hold in common for one to repeat the other. */
@@ -365,6 +367,22 @@ function focusStep(steps: Step[]): number {
 /** How much more the symptom of a troubleshooting question weighs in choosing what to show. */
 const SYMPTOM_WEIGHT = 2;
 
+/** What went wrong ("gửi hai lần đều bị từ chối", "báo lỗi"), matched folded. */
+const TROUBLE =
+  /(?<![\p{L}])(?:bi (?:tu choi|loi|khoa|treo|huy|chan|tra ve|dung)|bao loi|that bai)(?![\p{L}])/gu;
+
+/**
+ * The question's weighed words for the trouble it tells: a troubleshooting question often asks
+ * only "giờ làm sao?", and the trouble is what it is about. Only as typed with marks: folded,
+ * "bi loi" is also "bị lời".
+ */
+function symptomsOf(q: QuestionText, weights: Map<string, number>): string[] {
+  if (!q.accented) return [];
+  const phrases = foldDiacritics(q.raw.toLowerCase()).match(TROUBLE) ?? [];
+  const trouble = new Set(phrases.flatMap((p) => subjectTerms(readQuestion(p))));
+  return [...weights.keys()].filter((t) => trouble.has(foldDiacritics(t)));
+}
+
 /**
  * A troubleshooting question is about what fails: "thấy mặt mà không nghe tiếng" is answered by
  * the step that says when the other side hears nothing, more than by the lesson's opening on
@@ -372,7 +390,9 @@ const SYMPTOM_WEIGHT = 2;
  */
 function symptomFirst(q: QuestionText, weights: Map<string, number>): Map<string, number> {
   if (!q.accented) return weights;
-  return new Map([...weights].map(([t, w]) => [t, isNegationPair(t) ? w * SYMPTOM_WEIGHT : w]));
+  const trouble = new Set(symptomsOf(q, weights));
+  const symptom = (t: string) => isNegationPair(t) || trouble.has(t);
+  return new Map([...weights].map(([t, w]) => [t, symptom(t) ? w * SYMPTOM_WEIGHT : w]));
 }
 
 /**
@@ -586,9 +606,20 @@ function stepsAnswer(
   weights: Map<string, number>,
   budget: number,
   fromStep: number,
-  followUp: boolean,
-  lead?: Candidate,
-  repeatsSaid: (text: string) => boolean = () => false,
+  {
+    followUp = false,
+    lead,
+    repeatsSaid = () => false,
+    trouble = [],
+  }: {
+    /** Continuing an earlier answer's steps ("bước tiếp theo"). */
+    followUp?: boolean;
+    /** The sentence shown before the steps. */
+    lead?: Candidate;
+    repeatsSaid?: (text: string) => boolean;
+    /** The question's words for what went wrong: the caution that speaks of it comes first. */
+    trouble?: string[];
+  } = {},
 ): Composed {
   const remaining = steps.filter((s) => s.number >= fromStep);
   const intro = doc.sections.find((s) => s.kind === 'intro');
@@ -602,7 +633,9 @@ function stepsAnswer(
       ? shorten(lead.text, lead.max ?? SENTENCE_MAX)
       : '';
   const topStep = Math.max(0, ...remaining.map((s) => s.score));
-  let caution = followUp ? undefined : bestCaution(doc, weights, topStep * 0.5, lead?.text, repeatsSaid);
+  let caution = followUp
+    ? undefined
+    : bestCaution(doc, weights, topStep * 0.5, { shown: lead?.text, repeatsSaid, trouble });
   const room = (line: string) => budget + STEPS_SLACK - header.length - line.length - 2;
   let laid = laySteps(remaining, room(caution ? `Lưu ý: ${caution}` : ''), weights);
   // A resident needs the whole path and the detail of the step asked about; a note that adds
@@ -648,8 +681,11 @@ function bestCaution(
   doc: DocumentView,
   weights: Map<string, number>,
   wholeFrom: number,
-  shown?: string,
-  repeatsSaid: (text: string) => boolean = () => false,
+  {
+    shown,
+    repeatsSaid = () => false,
+    trouble = [],
+  }: { shown?: string; repeatsSaid?: (text: string) => boolean; trouble?: string[] },
 ): string | undefined {
   const notes = doc.sections
     .filter((s) => s.kind === 'notes')
@@ -657,7 +693,10 @@ function bestCaution(
     .filter((n) => !repeatsSaid(n));
   if (!notes.length) return undefined;
   let best = { text: notes[0]!, score: 0 };
-  for (const n of notes) {
+  // "Gửi hai lần đều bị từ chối": the note on why a request is refused, over one that merely
+  // shares more of the lesson's words with the question.
+  const onTrouble = notes.filter((n) => trouble.some(holder(n)));
+  for (const n of onTrouble.length ? onTrouble : notes) {
     const s = score(weights, n);
     if (s > best.score) best = { text: n, score: s };
   }

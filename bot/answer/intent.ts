@@ -145,7 +145,9 @@ const OWN_RULES = [
   /\b(quy tac|nguyen tac|chi dan|luat|lenh|dieu cam)\b[^.?!]{0,30}\b(ma )?ban (phai|duoc|da duoc|bi buoc|tuan)\b/,
   /\b(quy tac|nguyen tac|chi dan|luat) (ngam|bi mat|an|rieng) (cua ban|ban)\b/,
   // What came before the chat: "đoạn văn bản phía trên tin nhắn này", "phần người ta dặn bạn trước".
-  /\b(van ban|noi dung|doan|phan|chu)\b[^.?!]{0,30}\b(phia tren|o tren|ben tren|truoc) (tin nhan|cau hoi|cuoc tro chuyen|cuoc noi chuyen|doan chat) nay\b/,
+  /\b(van ban|noi dung|doan|phan|chu)\b[^.?!]{0,30}\b(phia tren|o tren|ben tren|truoc) (tin nhan|cau hoi)?( dau tien)?( cua)? ?(cuoc tro chuyen|cuoc noi chuyen|doan chat)? nay\b/,
+  // "phần cấu hình bạn nhận được"
+  /\b(cau hinh|thiet lap|chi dan|huong dan) (ma )?ban (nhan duoc|duoc (giao|cap|nap))\b/,
   /\b(nguoi ta|ho|ai do|admin|nha phat trien) (da )?(dan|dan do|bao|giao|cai) (cho )?ban truoc (khi|do)\b/,
   /\b(translate|repeat|summari[sz]e|print|copy)\b.*\b(everything|text|all|words|message)s? (written )?(above|before this)\b/,
   /\b(were|was) you (told|given|instructed|programmed|asked)\b|\byour (hidden |secret |original |initial )?(instructions|rules|directives|guidelines)\b/,
@@ -205,7 +207,7 @@ const COVERT = [
  * and does not match.
  */
 const SCAM_WRITING =
-  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| cho)?( (toi|minh|em|tui|tao))?( (mot|\d+|vai|may|cai))?( mau)? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? ((gia danh|gia mao|mao danh)\b|(lua dao|lua)\b[^.?!]*\b(gui|nhan|goi|bam)\b)/;
+  /\b(soan|viet|tao|lam|nghi)( giup| ho| dum| gium| cho)?( (toi|minh|em|tui|tao|chi|anh|co|chu|bac|con|chau))?( (mot|\d+|vai|may|cai))?( mau)? (tin nhan|sms|email|thu|kich ban|loi nhan|bai dang|cuoc goi)( \w+)? ((gia danh|gia mao|mao danh)\b|(lua dao|lua)\b[^.?!]*\b(gui|nhan|goi|bam)\b)/;
 
 function looksLikeAttack(q: QuestionText): boolean {
   const text = q.folded.replace(/['’]/g, ' ');
@@ -302,6 +304,9 @@ const PICKING_MONEY = new PhraseMatcher([
   're:(mua|đầu tư)[^.?!]{0,40}(chắc chắn|chắc ăn) có lời',
   're:(chọn|chỉ|mách)[^.?!]{0,15} (mã|cổ phiếu|coin)[^.?!]{0,5} nào',
   're:(mã|cổ phiếu|coin)[^.?!]{0,30} chắc chắn (lên|tăng)',
+  // "phân tích giúp mã HPG tuần tới lên hay xuống, có nên gom 1.000 cổ"
+  're:(mã|cổ phiếu|coin|chứng khoán)[^.?!]{0,40} (lên hay xuống|tăng hay giảm)',
+  're:(nên|có nên) (gom|bắt đáy|chốt lời|cắt lỗ)',
 ]);
 
 /** Medicine and health advice: off-topic, except as what one asks an AI (the AI lesson warns of it). */
@@ -506,6 +511,15 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   // love and family advice
   'chia tay',
   're:(bạn trai|bạn gái|người yêu)[^.?!]{0,60} (có nên|nên) ',
+  // "đã xem mà không trả lời, có phải anh ấy hết yêu em"
+  'hết yêu',
+  're:còn (yêu|thương) (em|anh|mình|tôi) (không|ko|hông|nữa không)',
+  // raising a child: "dạy cháu thế nào cho nó biết nghe lời"
+  're:dạy (con|cháu|nó|bé|em|thằng bé|con bé)[^.?!]{0,30} (nghe lời|vâng lời|ngoan|lễ phép|bớt hư)',
+  // the tariff, not paying the bill: "giá điện bậc thang mỗi số bao nhiêu tiền"
+  'giá điện',
+  'accented:re:(điện|nước) bậc thang',
+  're:mỗi (số|khối|kwh)( điện| nước)? (bao nhiêu|mấy)',
   // travel bookings
   'khách sạn',
   'homestay',
