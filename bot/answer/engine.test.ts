@@ -194,6 +194,13 @@ describe('long messages', () => {
     expect(a.text).toContain('Nếu không cho phép, người kia sẽ không nghe');
   });
 
+  it('answers how to do something from a lesson, even typed without marks and sharing the plan’s words', async () => {
+    const a = await engine.ask(
+      'Thu hai toi chu tri buoi hop truc tuyen voi cac to dan pho, lam sao de nguoi la khong vao duoc?',
+    );
+    expect(a.sources[0]?.id).toBe('cv-hop-truc-tuyen');
+  });
+
   it('shows the caution on the trouble a story tells ("đều bị từ chối … giờ phải làm sao")', async () => {
     const a = await engine.ask(
       'Tôi gửi yêu cầu đưa thẻ bảo hiểm y tế vào VNeID, làm mấy lần đều bị từ chối. Giờ phải làm sao?',

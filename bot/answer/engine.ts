@@ -51,7 +51,7 @@ import {
 import { PlanIndex, type TaskRecord } from './plan/plan-index.ts';
 import * as replies from './replies.ts';
 import { PLAN_STOP, subjectTerms } from './stopwords.ts';
-import { readQuestion, type QuestionText } from './text.ts';
+import { PhraseMatcher, readQuestion, type QuestionText } from './text.ts';
 import type { Answer, AnswerEngine, AnswerSource, AskOptions, Intent } from './types.ts';
 
 /**
@@ -83,6 +83,14 @@ const MIN_TASK_SCORE = 0.3;
  */
 const INCIDENTAL_TASK_SCORE = 0.6;
 const MAX_QUESTION = 1000;
+/** Asking for a way to do something, which only a lesson gives. */
+const ASKS_A_WAY = new PhraseMatcher([
+  'làm sao',
+  'làm thế nào',
+  'bằng cách nào',
+  'cách nào',
+  're:(cài|cài đặt|thiết lập|bật) (gì|những gì|cái gì)',
+]);
 /** A document whose profile holds this share of the question is considered even if not retrieved. */
 const PROFILE_CANDIDATE = 0.5;
 /**
@@ -233,7 +241,9 @@ export class Engine implements AnswerEngine {
       if (drafted) return drafted;
     }
     const hits = await this.searchAsked(q, query);
-    if (canPlan && !clearlyPlan && !namesLesson && hits[0]?.chunk.kind === 'plan') {
+    // The plan says who does what by when, never how: "tôi chủ trì họp trực tuyến, làm sao để
+    // người lạ không vào phá" asks a lesson, whatever the plan's words it shares.
+    if (canPlan && !clearlyPlan && !namesLesson && !ASKS_A_WAY.test(q) && hits[0]?.chunk.kind === 'plan') {
       const drafted = await this.planDraft(q, plan, followUp ? last : undefined, INCIDENTAL_TASK_SCORE);
       if (drafted) return drafted;
     }

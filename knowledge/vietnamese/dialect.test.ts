@@ -9,6 +9,7 @@ describe('standardAsking', () => {
     expect(standardAsking('cài vneid làm răng?')).toBe('cài vneid làm sao?');
     expect(standardAsking('tui mần răng để vô zalo')).toBe('tui làm sao để vô zalo');
     expect(standardAsking('hổng biết nữa')).toBe('không biết nữa');
+    expect(standardAsking('ra cho la hong vo duoc mang')).toBe('ra cho la khong vo duoc mang');
   });
 
   it('keeps the same syllables in their other senses', () => {
@@ -19,6 +20,10 @@ describe('standardAsking', () => {
       'lỗ hổng bảo mật',
       // Folded, "mo" is "mở" and "rang" a different word: only marked words are rewritten.
       'mo app ngan hang ra sao',
+      // "hỏng" and "hồng" typed without marks
+      'man hinh bi hong co sua duoc khong',
+      'dien thoai hong roi',
+      'hoa hong dep qua',
     ])
       expect(standardAsking(text), text).toBe(text);
   });

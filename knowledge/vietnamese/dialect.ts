@@ -1,9 +1,9 @@
 /**
  * Central and Southern asking words, rewritten to the standard ones every rule knows: "làm răng"
  * → "làm sao", "bấm vô chỗ mô" → "bấm vô chỗ nào", "đi mô" → "đi đâu", "lỗi chi" → "lỗi gì",
- * "rứa" → "vậy", "hổng" → "không". Only as typed with their marks: folded, "mo", "rang", "rua"
- * are "mở", "rang", "rửa". The contexts keep the words' other senses: "mô hình", "quy mô", "chi
- * tiết", "thu chi", "đau răng".
+ * "rứa" → "vậy", "hổng" → "không". Only as typed with their marks (folded, "mo", "rang", "rua"
+ * are "mở", "rang", "rửa"), but for "hong" before a verb. The contexts keep the words' other
+ * senses: "mô hình", "quy mô", "chi tiết", "thu chi", "đau răng".
  */
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
@@ -19,6 +19,12 @@ const RULES: [RegExp, string][] = [
   rule(`${WORD_START}rứa${WORD_END}`, 'vậy'),
   // Not "lỗ hổng" (a security hole).
   rule(`(?<!lỗ )${WORD_START}hổng${WORD_END}`, 'không'),
+  // Typed without marks, "hong" is also "hỏng" (broken) or "hồng" (pink): it is "không" only
+  // before what a negation can qualify ("hong vô được mạng", "hong biết"), not after "bị".
+  rule(
+    `(?<!bi )${WORD_START}hong(?= (vo|vao|duoc|biet|thay|nghe|hieu|mo|len|chay|nhan|gui|hien|co|dang|doc|xem|coi)${WORD_END})`,
+    'khong',
+  ),
   rule(`${WORD_START}mần${WORD_END}`, 'làm'),
   // "chỗ mô", "cái mô": which one; "ở mô", "đi mô": where; not "cái mô hình", "mô tả".
   rule(`(?<=${WORD_START}(chỗ|cái|bên|nơi|phía|hướng|lối|đường|con|loại|trang|số|người|app|máy) )mô${NOT_MODEL}`, 'nào'),

@@ -373,6 +373,7 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
   'cv-hop-truc-tuyen': {
     'đổi tên zoom': ['tên hiển thị'],
     'người lạ phá họp': ['phá rối', 'phòng chờ'],
+    'vào phá đám': ['phá rối', 'phòng chờ'],
     'cho vô phòng họp': ['duyệt người vào', 'phòng chờ'],
     'pass zoom': ['mật khẩu họp'],
     'bị vọng tiếng': ['tiếng vọng', 'tai nghe'],
