@@ -432,6 +432,41 @@ describe('composeFromDocument, what a question asks', () => {
     expect(titled).toContain('Che bớt số căn cước');
     expect(titled).not.toContain('Văn bản hướng dẫn');
   });
+
+  it('answers from the sentence that tells the lesson apart, not from its common words', () => {
+    const video: DocumentView = {
+      docId: 'goi-video',
+      title: 'Gọi video qua Zalo',
+      kind: 'lesson',
+      sections: [
+        {
+          kind: 'intro',
+          heading: '',
+          text: 'Gọi video qua Zalo giúp bạn thấy mặt con cháu ở xa. Gọi video tốn dung lượng hơn gọi thoại.',
+        },
+        {
+          kind: 'steps',
+          heading: 'Các bước',
+          text: '1. Mở Zalo, chọn người cần gọi video.\n2. Chạm biểu tượng máy quay để gọi video.\n3. Gọi xong, bấm nút đỏ.',
+        },
+        {
+          kind: 'notes',
+          heading: 'Lưu ý',
+          text:
+            '- Không nghe cuộc gọi video Zalo từ người lạ.\n' +
+            '- Hình đứng, tiếng rè: lại gần cục phát Wi-Fi.\n' +
+            '- Gọi video Zalo qua 4G hết dung lượng nhanh.',
+        },
+      ],
+    };
+    const { text } = composeFromDocument(
+      readQuestion('gọi video Zalo cho con mà hình cứ đứng, có sao không'),
+      video,
+      weights(['goi', 'video', 'zalo', 'con', 'hinh', 'dung']),
+      { budget: 90 },
+    );
+    expect(text).toContain('lại gần cục phát Wi-Fi');
+  });
 });
 
 const selfCheck = [

@@ -333,9 +333,9 @@ function readSteps(text: string, weights: Map<string, number>): Step[] {
 }
 
 /**
- * The question's weights for telling steps apart: a word most steps hold (the lesson's subject,
- * "gọi video" in a lesson on video calls) says little about which step is asked; a word one
- * step holds ("nghe", "tiếng") says much.
+ * The question's weights for telling steps (or a lesson's sentences) apart: a word most of them
+ * hold (the lesson's subject, "gọi video" in a lesson on video calls) says little about which
+ * one is asked; a word one of them holds ("nghe", "tiếng") says much.
  */
 function stepWeights(weights: Map<string, number>, steps: string[]): Map<string, number> {
   if (steps.length < 3) return weights;
@@ -720,6 +720,11 @@ interface Candidate {
   max?: number;
   position: number;
   score: number;
+  /**
+   * The score with the words most of the lesson's sentences hold discounted ("gọi", "video" in
+   * the lesson on video calls): what tells this sentence apart from the others.
+   */
+  rank: number;
   section: Section['kind'];
 }
 
@@ -729,12 +734,11 @@ function sentenceCandidates(
   weights: Map<string, number>,
   definition = false,
 ): Candidate[] {
-  const candidates: Candidate[] = [];
-  let position = 0;
+  const units: { text: string; matched: string; bonus: number; section: Section['kind'] }[] = [];
   for (const section of doc.sections) {
     if (!['intro', 'steps', 'notes', 'other', 'quiz'].includes(section.kind)) continue;
     // A self-check answer is matched by its question too: the situation is in the question.
-    const units: { text: string; matched: string }[] =
+    const own: { text: string; matched: string }[] =
       section.kind === 'steps'
         ? // A step is one unit: its second sentence often names the trouble ("Nếu không cho
           // phép, người kia sẽ không nghe") that its first sentence fixes.
@@ -748,22 +752,32 @@ function sentenceCandidates(
     // Cautions answer most "is it safe / should I" questions: a slight preference breaks ties.
     // A "what is" question is answered by the intro, which defines the lesson's subject.
     const bonus = section.kind === 'notes' ? 0.2 : definition && section.kind === 'intro' ? 1 : 0;
-    for (const { text, matched } of units) {
-      if (section.kind === 'intro' && ABOUT_LESSON.test(text)) continue;
-      const value = score(weights, matched);
-      candidates.push({ text, position: position++, score: value + bonus, section: section.kind });
-    }
+    for (const unit of own)
+      if (section.kind !== 'intro' || !ABOUT_LESSON.test(unit.text))
+        units.push({ ...unit, bonus, section: section.kind });
   }
-  return candidates;
+  const telling = stepWeights(
+    weights,
+    units.map((u) => u.matched),
+  );
+  return units.map(({ text, matched, bonus, section }, position) => ({
+    text,
+    position,
+    score: score(weights, matched) + bonus,
+    rank: score(telling, matched) + bonus,
+    section,
+  }));
 }
 
 function sentencesAnswer(candidates: Candidate[], budget: number): Composed {
   const chosen: Candidate[] = [];
   let used = 0;
-  for (const c of [...candidates].sort((a, b) => b.score - a.score || a.position - b.position)) {
+  // Taken by what tells them apart: "gọi video", which the whole lesson holds, picks none.
+  for (const c of [...candidates].sort((a, b) => b.rank - a.rank || a.position - b.position)) {
     // Any sentence that holds the question's words may fill the room: a two-line answer leaves
     // out the note or self-check answer that often holds what was asked.
-    if (chosen.length >= 6 || c.score < 0.5) break;
+    if (chosen.length >= 6) break;
+    if (c.score < 0.5) continue;
     const text = shorten(c.text, SENTENCE_MAX);
     if (used + text.length + 1 > budget) continue;
     chosen.push({ ...c, text });
