@@ -711,6 +711,11 @@ export const EVERYDAY_BY_LESSON: Readonly<Record<string, Readonly<Record<string,
     'qr ngân hàng khác': ['hầu hết ngân hàng'],
     'trả tiền chợ': ['trả tiền khi mua hàng'],
     'gõ số tiền': ['nhập số tiền', 'ô số tiền'],
+    // the spinner that keeps turning after one pays
+    'quay quay hoài': ['mạng chậm', 'chưa thấy báo thành công'],
+    'xoay xoay hoài': ['mạng chậm', 'chưa thấy báo thành công'],
+    'quét trả lại lần nữa': ['chuyển lại ngay'],
+    'chuyển lại lần nữa': ['chuyển lại ngay'],
   },
   'tt-ung-dung-ngan-hang': {
     'internet banking': ['mobile banking'],
