@@ -48,6 +48,10 @@ describe('subjectTerms', () => {
     // "chứ không" is no "chữ".
     expect(subjectTerms(readQuestion('chạm vào chỉ đọc tên chứ không mở'))).not.toContain('chu');
     expect(subjectTerms(readQuestion('chữ nhỏ quá'))).toContain('chu');
+    // "cứ", "hoài", "mãi" (keeps on) say how often, not what; unaccented, "cu" is "cũ".
+    const often = subjectTerms(readQuestion('gọi video cứ đứng hình hoài, chờ mãi'));
+    for (const w of ['cu', 'hoai', 'mai']) expect(often).not.toContain(w);
+    expect(subjectTerms(readQuestion('mat so dien thoai cu'))).toContain('cu');
   });
 
   it('keeps an unaccented compound the lessons write with subject words ("tai khoan", "cap nhat")', () => {

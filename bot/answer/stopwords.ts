@@ -11,16 +11,16 @@ có không chưa là gì nào sao thế như vậy vầy làm được bị củ
 này kia đó ấy hả nhé ạ ơi à ừ nhỉ nha rồi đã đang sẽ phải cần muốn hỏi giúp cách bao nhiêu mấy khi nếu hay
 hoặc các những một cái chiếc việc điều nên thấy biết trên dưới trong ngoài từ tới đến lại nữa còn cũng xem
 kiểu thôi luôn vẫn rất lắm quá hơn nhất thật chỉ mới vừa sau trước lúc giờ nay hôm bây tại vì nhưng hết
-ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dùm nè coi ổng bả ni`;
+ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dùm nè coi ổng bả ni hoài`;
 
 /**
  * Function words whose folded form is a subject word: "mà" folds to "ma" (mã), "thể" (có thể)
  * to "the" (thẻ), "khỏi" to "khoi" (khôi phục), "ngàn" to "ngan" (ngân hàng), "lần" to "lan"
- * (lan truyền), "chứ" (chứ không) to "chu" (chữ); Central "rứa", "mô", "tê" (vậy, đâu, kia) to
- * "rua" (rửa tiền), "mo" (mở), "te" (y tế), and "răng" (sao) to "rang". They are shape words only
- * when typed with their marks.
+ * (lan truyền), "chứ" (chứ không) to "chu" (chữ), "cứ" (cứ đứng hình) to "cu" (cũ), "mãi" to
+ * "mai" (ngày mai); Central "rứa", "mô", "tê" (vậy, đâu, kia) to "rua" (rửa tiền), "mo" (mở),
+ * "te" (y tế), and "răng" (sao) to "rang". They are shape words only when typed with their marks.
  */
-const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê chứ`;
+const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê chứ cứ mãi`;
 
 /** "AI" typed in capitals: the technology, not "ai" (who), which is a function word. */
 export function namesAI(q: QuestionText): boolean {
