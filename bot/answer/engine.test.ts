@@ -201,6 +201,14 @@ describe('long messages', () => {
     expect(a.sources[0]?.id).toBe('cv-hop-truc-tuyen');
   });
 
+  it('does not credit a lesson with the words of its pointer to another ("Chữ nhỏ khó đọc? Xem bài…")', async () => {
+    for (const q of [
+      'Điện thoại Oppo của mẹ chữ nhỏ xíu, chỉnh lại sao cho to?',
+      'Máy Samsung chữ nhỏ khó đọc, chỉnh to lên sao?',
+    ])
+      expect((await engine.ask(q)).sources[0]?.id, q).toBe('tiep-can-chu-lon');
+  });
+
   it('shows the caution on the trouble a story tells ("đều bị từ chối … giờ phải làm sao")', async () => {
     const a = await engine.ask(
       'Tôi gửi yêu cầu đưa thẻ bảo hiểm y tế vào VNeID, làm mấy lần đều bị từ chối. Giờ phải làm sao?',

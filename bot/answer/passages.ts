@@ -78,7 +78,20 @@ export function weightedShare(weights: Map<string, number>, have: Set<string>): 
   return total ? covered / total : 0;
 }
 
+/**
+ * A passage without its pointers to other lessons ("Chữ nhỏ khó đọc? Xem bài “Phóng to chữ…”",
+ * "(xem bài “Bật xác thực hai bước cho Zalo…”)"): their words are the other lesson's subject.
+ */
+export function withoutPointers(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/(?<!\()Xem bài\s*["“]/u.test(line))
+    .join('\n')
+    .replace(/\s*\((?:xem|đọc) bài[^()]*\)/giu, '');
+}
+
 /** The best coverage of the question by one retrieved document (its title and matched chunks). */
+
 export function bestCoverage(
   weights: Map<string, number>,
   hits: SearchHit[],
@@ -86,7 +99,7 @@ export function bestCoverage(
   const byDoc = new Map<string, string>();
   for (const h of hits.slice(0, 6)) {
     const prev = byDoc.get(h.chunk.docId) ?? h.chunk.docTitle;
-    byDoc.set(h.chunk.docId, `${prev}\n${h.chunk.heading}\n${h.chunk.text}`);
+    byDoc.set(h.chunk.docId, `${prev}\n${h.chunk.heading}\n${withoutPointers(h.chunk.text)}`);
   }
   let best = { docId: '', value: 0 };
   for (const [docId, text] of byDoc) {
