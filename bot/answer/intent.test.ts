@@ -233,6 +233,8 @@ describe('ruleIntent', () => {
       'Tôi mua cổ phiếu trên app điện thoại. Bạn xem giúp mã FPT mai tăng hay giảm?',
       'tai khoan chung khoan tren app bao lo, co nen cat lo khong',
       'Anh ấy đọc tin nhắn Zalo rồi im luôn. Có phải anh ấy hết yêu em rồi không?',
+      'vo toi suot ngay om dien thoai nhan zalo, toi phai lam sao de giu hanh phuc gia dinh',
+      'giai gium em bai hinh lop 8 nay, em chup gui zalo roi ma co khong giang',
       'Cô giáo nhắn trong nhóm Zalo là thằng bé hay nói leo. Dạy con thế nào cho nó vâng lời?',
       'Tiền điện tháng này tăng vọt dù tôi trả qua app như mọi tháng. Giá điện bậc thang bây giờ thế nào?',
     ])

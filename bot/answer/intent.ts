@@ -280,7 +280,7 @@ const TAKING_SIDES = [
 ];
 /** Doing someone's schoolwork: off-topic whichever AI they say is down or busy. */
 const SCHOOLWORK = [
-  're:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|này)',
+  're:giải (giúp|hộ|giùm|dùm)( \\p{L}+)? (bài|câu|đề) (toán|tập|lý|hóa|hình|văn|sinh|sử|địa|tiếng anh|này)',
   // "viết hộ em bài văn nghị luận 600 chữ", "viết nguyên bài giùm em để em chép"
   're:viết (giúp|hộ|giùm|dùm)( \\p{L}+)? bài (văn|luận|tập|thơ)',
   // asked of the assistant, not told of ChatGPT ("nhờ ChatGPT viết nguyên bài … có sao không")
@@ -513,6 +513,7 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:(bạn trai|bạn gái|người yêu)[^.?!]{0,60} (có nên|nên) ',
   // "đã xem mà không trả lời, có phải anh ấy hết yêu em"
   'hết yêu',
+  're:giữ (gia đình|hạnh phúc|chồng|vợ)',
   're:còn (yêu|thương) (em|anh|mình|tôi) (không|ko|hông|nữa không)',
   // raising a child: "dạy cháu thế nào cho nó biết nghe lời"
   're:dạy (con|cháu|nó|bé|em|thằng bé|con bé)[^.?!]{0,30} (nghe lời|vâng lời|ngoan|lễ phép|bớt hư)',
