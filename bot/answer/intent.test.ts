@@ -148,8 +148,11 @@ describe('ruleIntent', () => {
       'toi co nen nhay viec khong, thay tren facebook tuyen cho khac',
     ])
       expect(intentOf(q), q).toBe('out_of_scope');
-    // Folded, "thắng mấy" is "thang máy", "đổi việc" is "đợi việc".
+    // Folded, "thắng mấy" is "thang máy", "đổi việc" is "đợi việc", "chợ tuyên" is "chỗ tuyển".
     expect(intentOf('vao thang may la mat song 4g, lam sao')).not.toBe('out_of_scope');
+    expect(intentOf('tuan sau xuong cho tuyen truyen mo hinh cho so, 4t gom nhung gi')).not.toBe(
+      'out_of_scope',
+    );
   });
 
   it("declines savings picks, taking sides in a quarrel, gossip and another resident's chat history", () => {

@@ -551,7 +551,8 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   're:(được )?hưởng bao nhiêu (phần|%)',
   're:chia (đôi |đều )?(căn |ngôi |cái )?nhà',
   // job hunting and work abroad: the assistant knows no openings, agencies or fees
-  're:(chỗ|nơi|công ty|ai) (nào )?(đang )?tuyển',
+  // Not "xuống chợ tuyên truyền", which folds to "chỗ tuyển".
+  're:(chỗ|nơi|công ty|ai) (nào )?(đang )?tuyển(?! truyền)',
   'xuất khẩu lao động',
   'xklđ',
   // homework: the assistant teaches digital skills, it does not do schoolwork

@@ -10,6 +10,7 @@ describe('standardAsking', () => {
     expect(standardAsking('tui mần răng để vô zalo')).toBe('tui làm sao để vô zalo');
     expect(standardAsking('hổng biết nữa')).toBe('không biết nữa');
     expect(standardAsking('ra cho la hong vo duoc mang')).toBe('ra cho la khong vo duoc mang');
+    expect(standardAsking('bang lai bo vo vneid dc ko rua?')).toBe('bang lai bo vo vneid dc ko vay?');
   });
 
   it('keeps the same syllables in their other senses', () => {
@@ -24,6 +25,7 @@ describe('standardAsking', () => {
       'man hinh bi hong co sua duoc khong',
       'dien thoai hong roi',
       'hoa hong dep qua',
+      'bi goi ve vu rua tien',
     ])
       expect(standardAsking(text), text).toBe(text);
   });

@@ -25,6 +25,8 @@ const RULES: [RegExp, string][] = [
     `(?<!bi )${WORD_START}hong(?= (vo|vao|duoc|biet|thay|nghe|hieu|mo|len|chay|nhan|gui|hien|co|dang|doc|xem|coi)${WORD_END})`,
     'khong',
   ),
+  // "được không rứa?" typed without marks: "rua" ends the question, so it is no "rửa".
+  rule(`(?<=${WORD_START}(ko|k|khong|hong|chua|dc|duoc|sao|the|vay) )rua(?=\\s*([?,.!…]|$))`, 'vay'),
   rule(`${WORD_START}mần${WORD_END}`, 'làm'),
   // "chỗ mô", "cái mô": which one; "ở mô", "đi mô": where; not "cái mô hình", "mô tả".
   rule(`(?<=${WORD_START}(chỗ|cái|bên|nơi|phía|hướng|lối|đường|con|loại|trang|số|người|app|máy) )mô${NOT_MODEL}`, 'nào'),
