@@ -13,6 +13,10 @@ describe('subjectTerms', () => {
   it('keeps "AI" typed in capitals, the technology; "ai" (who) stays a function word', () => {
     expect(subjectTerms(readQuestion('tối nào cũng hỏi AI giải toán'))).toContain('ai');
     expect(subjectTerms(readQuestion('ai cũng phải cài VNeID à'))).not.toContain('ai');
+    // typed in lower case, as the tool put to work on a phone
+    expect(subjectTerms(readQuestion('con lay dien thoai hoi ai giai bai tap roi chep'))).toContain('ai');
+    expect(subjectTerms(readQuestion('app ngan hang loi, khong biet hoi ai giai quyet'))).not.toContain('ai');
+    expect(subjectTerms(readQuestion('nho ai viet giup cai don'))).not.toContain('ai');
   });
 
   it('keeps a negation with the word it negates: a troubleshooting question is about what fails', () => {

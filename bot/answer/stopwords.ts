@@ -22,9 +22,19 @@ ok okay hi gì j dc đc ko k z v r nhiêu thế_nào nhiên lo tui vô giùm dù
  */
 const ACCENTED_ONLY = `mà thể khỏi lần nghìn ngàn mô răng rứa tê chứ cứ mãi`;
 
-/** "AI" typed in capitals: the technology, not "ai" (who), which is a function word. */
+/** "ai" put to work on a task ("nhờ ai soạn giúp", "hỏi ai giải bài toán"), matched folded. */
+const AI_AT_WORK = /\b(nho|hoi|dung|xai|bao|keu) ai (soan|giai(?! quyet)|viet|tom tat|dich|lam bai)\b/;
+/** Words that put that "ai" on a phone: typing a request, the phone itself. */
+const ON_A_PHONE = /\b(go|yeu cau|cau lenh|dt|dien thoai|app|ung dung|chatbot)\b/;
+
+/**
+ * "AI" the technology, not "ai" (who), which is a function word: typed in capitals, or, typed in
+ * lower case as in a hurried chat, put to work on a task on a phone ("lấy đt hỏi ai giải bài toán").
+ */
 export function namesAI(q: QuestionText): boolean {
-  return /(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw);
+  if (/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/u.test(q.raw)) return true;
+  const folded = foldDiacritics(q.raw.toLowerCase());
+  return AI_AT_WORK.test(folded) && ON_A_PHONE.test(folded);
 }
 
 /**
