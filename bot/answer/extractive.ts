@@ -321,14 +321,12 @@ function introLead(candidates: Candidate[]): Candidate | undefined {
 
 function readSteps(text: string, weights: Map<string, number>): Step[] {
   const split = splitSteps(plain(text));
-  const telling = stepWeights(
-    weights,
-    split.map((s) => s.text),
-  );
-  return split.map((s) => {
+  const holders = split.map((s) => holder(s.text));
+  const telling = tellingWeights(weights, holders);
+  return split.map((s, i) => {
     const parts = sentences(s.text);
     const scores = parts.map((p) => score(telling, p));
-    return { number: s.number, sentences: parts, scores, score: score(telling, s.text) };
+    return { number: s.number, sentences: parts, scores, score: scoreHeld(telling, holders[i]!) };
   });
 }
 
@@ -337,13 +335,13 @@ function readSteps(text: string, weights: Map<string, number>): Step[] {
  * hold (the lesson's subject, "gọi video" in a lesson on video calls) says little about which
  * one is asked; a word one of them holds ("nghe", "tiếng") says much.
  */
-function stepWeights(weights: Map<string, number>, steps: string[]): Map<string, number> {
-  if (steps.length < 3) return weights;
-  const holders = steps.map(holder);
+function tellingWeights(weights: Map<string, number>, holders: Holder[]): Map<string, number> {
+  const n = holders.length;
+  if (n < 3) return weights;
   const out = new Map<string, number>();
   for (const [t, w] of weights) {
     const df = holders.filter((has) => has(t)).length;
-    out.set(t, df ? (w * Math.log((steps.length + 1) / df)) / Math.log(steps.length + 1) : w);
+    out.set(t, df ? (w * Math.log((n + 1) / df)) / Math.log(n + 1) : w);
   }
   return out;
 }
@@ -413,14 +411,19 @@ function asTyped(q: QuestionText, weights: Map<string, number>): Map<string, num
 }
 
 function score(weights: Map<string, number>, text: string): number {
-  const has = holder(text);
+  return scoreHeld(weights, holder(text));
+}
+
+function scoreHeld(weights: Map<string, number>, has: Holder): number {
   let s = 0;
   for (const [t, w] of weights) if (has(t)) s += w;
   return s;
 }
 
+type Holder = (term: string) => boolean;
+
 /** Whether a text holds a term: accented terms as typed, folded ones in any marks. */
-function holder(text: string): (term: string) => boolean {
+function holder(text: string): Holder {
   const folded = new Set(foldedTerms(text));
   let accented: Set<string> | undefined;
   return (t) => (hasDiacritics(t) ? (accented ??= typedTerms(text, true)) : folded).has(t);
@@ -756,15 +759,13 @@ function sentenceCandidates(
       if (section.kind !== 'intro' || !ABOUT_LESSON.test(unit.text))
         units.push({ ...unit, bonus, section: section.kind });
   }
-  const telling = stepWeights(
-    weights,
-    units.map((u) => u.matched),
-  );
-  return units.map(({ text, matched, bonus, section }, position) => ({
+  const holders = units.map((u) => holder(u.matched));
+  const telling = tellingWeights(weights, holders);
+  return units.map(({ text, bonus, section }, position) => ({
     text,
     position,
-    score: score(weights, matched) + bonus,
-    rank: score(telling, matched) + bonus,
+    score: scoreHeld(weights, holders[position]!) + bonus,
+    rank: scoreHeld(telling, holders[position]!) + bonus,
     section,
   }));
 }
