@@ -511,10 +511,10 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   // love and family advice
   'chia tay',
   're:(bạn trai|bạn gái|người yêu)[^.?!]{0,60} (có nên|nên) ',
-  // "đã xem mà không trả lời, có phải anh ấy hết yêu em"
+  // "đã xem mà không trả lời, có phải anh ấy hết yêu em", "làm gì để giữ hạnh phúc gia đình"
   'hết yêu',
-  're:giữ (gia đình|hạnh phúc|chồng|vợ)',
   're:còn (yêu|thương) (em|anh|mình|tôi) (không|ko|hông|nữa không)',
+  're:giữ (gia đình|hạnh phúc|chồng|vợ)',
   // raising a child: "dạy cháu thế nào cho nó biết nghe lời"
   're:dạy (con|cháu|nó|bé|em|thằng bé|con bé)[^.?!]{0,30} (nghe lời|vâng lời|ngoan|lễ phép|bớt hư)',
   // the tariff, not paying the bill: "giá điện bậc thang mỗi số bao nhiêu tiền"

@@ -91,7 +91,6 @@ export function withoutPointers(text: string): string {
 }
 
 /** The best coverage of the question by one retrieved document (its title and matched chunks). */
-
 export function bestCoverage(
   weights: Map<string, number>,
   hits: SearchHit[],

@@ -2,8 +2,8 @@
  * Central and Southern asking words, rewritten to the standard ones every rule knows: "làm răng"
  * → "làm sao", "bấm vô chỗ mô" → "bấm vô chỗ nào", "đi mô" → "đi đâu", "lỗi chi" → "lỗi gì",
  * "rứa" → "vậy", "hổng" → "không". Only as typed with their marks (folded, "mo", "rang", "rua"
- * are "mở", "rang", "rửa"), but for "hong" before a verb. The contexts keep the words' other
- * senses: "mô hình", "quy mô", "chi tiết", "thu chi", "đau răng".
+ * are "mở", "rang", "rửa"), but for "hong" before a verb and "rua" ending a question. The
+ * contexts keep the words' other senses: "mô hình", "quy mô", "chi tiết", "thu chi", "đau răng".
  */
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
