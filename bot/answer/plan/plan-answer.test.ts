@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestKnowledgeBase, type TestKnowledgeBase } from '../testing.ts';
 import { readQuestion } from '../text.ts';
-import { answerPlanList, PLAN_CUE } from './plan-answer.ts';
+import { answerPlanList, asksForTaskList, PLAN_CUE } from './plan-answer.ts';
 import { PlanIndex } from './plan-index.ts';
 
 let base: TestKnowledgeBase;
@@ -22,6 +22,18 @@ describe('answerPlanList', () => {
   it('gives no topic list for a list that is not of tasks ("danh sách hộ …")', () => {
     for (const q of ['danh sach co dia chi, tung ho gia dinh', 'liệt kê giúp tôi, từng hộ gia đình'])
       expect(answerPlanList(readQuestion(q), plan, [])).toBeUndefined();
+  });
+});
+
+describe('asksForTaskList', () => {
+  it('reads "việc gì" as tasks when a unit does them, not when someone is reminded of them', () => {
+    for (const q of ['Đoàn thanh niên phụ trách những việc gì?', 'viec gi phai xong trong nam 2025'])
+      expect(asksForTaskList(readQuestion(q)), q).toBe(true);
+    for (const q of [
+      'Dùng máy tính chung xong phải nhắc bà con việc gì?',
+      'dung xong phai nhac ho viec gi a',
+    ])
+      expect(asksForTaskList(readQuestion(q)), q).toBe(false);
   });
 });
 

@@ -93,7 +93,9 @@ const TASKS_CUE = new PhraseMatcher([
   'những việc',
   'các việc',
   'việc nào',
-  'việc gì',
+  // What a unit does ("chủ trì việc gì"), not what to remind someone of ("nhắc họ việc gì").
+  're:(chủ trì|làm|phụ trách|thực hiện|được giao|giao|lo|triển khai|phối hợp|tham gia)( những| các)? việc gì',
+  're:^(những |các )?việc gì',
   'những hoạt động',
   'hoạt động nào',
 ]);
