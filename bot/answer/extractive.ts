@@ -151,7 +151,8 @@ export function composeFromDocument(
   } = {},
 ): Composed {
   weights = asTyped(q, weights);
-  weights = symptomFirst(q, weights);
+  const trouble = symptomsOf(q, weights);
+  weights = symptomFirst(q, weights, trouble);
   const stepsSection = doc.sections.find((s) => s.kind === 'steps');
   const steps = forPlatform(q, stepsSection ? readSteps(stepsSection.text, weights) : []);
   if (steps.length && fromStep !== undefined)
@@ -168,7 +169,7 @@ export function composeFromDocument(
     (definition && introLead(candidates)) ||
     leadSentence(candidates, isHowTo(q) && !JUDGEMENT.test(q)) ||
     candidates.find((c) => c.section === 'intro' && NEEDS.test(c.text));
-  const shape = { lead, repeatsSaid, trouble: symptomsOf(q, weights) };
+  const shape = { lead, repeatsSaid, trouble };
   const whole = stepsAnswer(doc, steps, weights, budget, steps[0]!.number, shape);
   // A long lesson that covers several tasks: start at the steps the question is about, unless
   // the person asks for the whole way ("làm từng bước sao").
@@ -384,12 +385,12 @@ function symptomsOf(q: QuestionText, weights: Map<string, number>): string[] {
 /**
  * A troubleshooting question is about what fails: "thấy mặt mà không nghe tiếng" is answered by
  * the step that says when the other side hears nothing, more than by the lesson's opening on
- * hearing and seeing. Only as typed with marks: folded, "khong the" is also "không thẻ".
+ * hearing and seeing; so is the trouble a story tells (`symptomsOf`). Only as typed with marks:
+ * folded, "khong the" is also "không thẻ".
  */
-function symptomFirst(q: QuestionText, weights: Map<string, number>): Map<string, number> {
+function symptomFirst(q: QuestionText, weights: Map<string, number>, trouble: string[]): Map<string, number> {
   if (!q.accented) return weights;
-  const trouble = new Set(symptomsOf(q, weights));
-  const symptom = (t: string) => isNegationPair(t) || trouble.has(t);
+  const symptom = (t: string) => isNegationPair(t) || trouble.includes(t);
   return new Map([...weights].map(([t, w]) => [t, symptom(t) ? w * SYMPTOM_WEIGHT : w]));
 }
 

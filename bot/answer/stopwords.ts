@@ -39,7 +39,7 @@ export function namesAI(q: QuestionText): boolean {
 
 /**
  * Whether a word of the question is a function word: accent-exact when the person typed marks,
- * folded when not; "ai" is not when the question names "AI" in capitals.
+ * folded when not; "ai" is not when the question names the technology (`namesAI`).
  */
 export function stopWordOf(q: QuestionText, stop: StopList): (word: string) => boolean {
   const set = q.accented ? stop.accented : stop.folded;
