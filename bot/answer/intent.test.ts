@@ -187,6 +187,26 @@ describe('ruleIntent', () => {
       expect(intentOf(q), q).toMatch(/^(question|howto|safety)$/);
   });
 
+  it('declines pricing goods, splitting a street’s costs and marrying a child off', () => {
+    for (const q of [
+      'Bán bánh cuốn ngoài chợ thì để giá bao nhiêu một đĩa mới có lãi?',
+      'ban banh cuon ngoai cho thi de gia bao nhieu mot dia moi co lai',
+      'Khu phố góp tiền làm đèn đường, chia theo số người hay mỗi nhà như nhau thì mới công bằng?',
+      'khu pho gop tien lam den duong, chia theo so nguoi hay moi nha nhu nhau thi moi cong bang',
+      'Cháu gái quen bạn trên Facebook, giờ đòi cưới gấp. Có nên gả không?',
+    ])
+      expect(intentOf(q), q).toBe('out_of_scope');
+    // The seller's own bookkeeping stays in scope.
+    expect(intentOf('Ghi sổ bán hàng trên điện thoại thế nào để biết mỗi ngày lãi bao nhiêu?')).toBe(
+      'question',
+    );
+  });
+
+  it('reads a private account as a scam only when money is asked into it', () => {
+    expect(intentOf('Đăng nhập dịch vụ công có phải đăng ký tài khoản riêng không?')).not.toBe('safety');
+    expect(intentOf('Có người xưng cán bộ bảo nộp lệ phí vào tài khoản riêng của anh ấy.')).toBe('safety');
+  });
+
   it('tells something put to an AI tool from an AI tool named beside another subject', () => {
     for (const q of [
       'Tôi muốn chụp sổ khám bệnh với căn cước gửi lên ChatGPT cho nó trả lời, có nên không?',

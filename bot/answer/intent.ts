@@ -515,12 +515,22 @@ const OUT_OF_SCOPE = new PhraseMatcher([
   'hết yêu',
   're:còn (yêu|thương) (em|anh|mình|tôi) (không|ko|hông|nữa không)',
   're:giữ (gia đình|hạnh phúc|chồng|vợ)',
+  // marrying a child off: "con gái đòi cưới, nhà trai ở xa, có nên gả không"
+  're:(có nên|nên|không nên) gả',
+  'gả con',
+  'accented:re:(có nên|nên|không nên) cưới',
+  'accented:đòi cưới',
+  're:(có nên|nên) lấy (chồng|vợ)',
   // raising a child: "dạy cháu thế nào cho nó biết nghe lời"
   're:dạy (con|cháu|nó|bé|em|thằng bé|con bé)[^.?!]{0,30} (nghe lời|vâng lời|ngoan|lễ phép|bớt hư)',
   // the tariff, not paying the bill: "giá điện bậc thang mỗi số bao nhiêu tiền"
   'giá điện',
   'accented:re:(điện|nước) bậc thang',
   're:mỗi (số|khối|kwh)( điện| nước)? (bao nhiêu|mấy)',
+  // pricing one's goods: "bán bao nhiêu một ổ thì mới có lời"
+  're:(bán|để giá|định giá|lấy giá)[^.?!]{0,30} bao nhiêu[^.?!]{0,30} (có|mới|đủ) (lời|lãi)',
+  // a neighbourhood's split of costs: "mỗi hộ góp đều hay tính theo mét thì mới công bằng"
+  're:(góp|chia|đóng|tính)[^.?!]{0,80} (thì mới|mới là|sao cho|thế nào cho) công bằng',
   // travel bookings
   'khách sạn',
   'homestay',
@@ -833,7 +843,8 @@ const SCAM_WORDS = [
   'chuyển trước',
   // asked to send money in a hurry: "gọi video… rồi kêu má chuyển gấp 20 triệu"
   're:(kêu|bảo|đòi|xin|nhờ|giục)( \\p{L}+)? chuyển( tiền)? gấp',
-  'tài khoản riêng',
+  // money asked into a private account; not "có phải đăng ký tài khoản riêng không"
+  're:(chuyển|nộp|gửi|đóng|trả|vào)[^.?!]{0,40} tài khoản riêng',
   // investment scams: a promise of interest no bank pays
   'hứa lãi',
   're:lãi [\\d,.]+ ?% (mỗi|một|1) ngày',
