@@ -343,6 +343,14 @@ describe('long messages', () => {
     ])
       expect((await engine.ask(q)).intent, q).not.toBe('out_of_scope');
   });
+
+  it('answers a licence put into VNeID and shown to the police, however long the story', async () => {
+    const a = await engine.ask(
+      'Tôi giao hàng xe máy cả ngày, hay bỏ quên bằng lái. Bỏ bằng lái vào VNeID được không, cảnh sát hỏi thì đưa ra sao?',
+    );
+    expect(a.answered).toBe(true);
+    expect(a.sources[0]?.id).toBe('vneid-tich-hop-giay-to');
+  });
 });
 
 describe('naming a product', () => {
