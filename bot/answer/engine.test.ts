@@ -353,6 +353,20 @@ describe('long messages', () => {
   });
 });
 
+describe('a mistaken transfer', () => {
+  it('answers one’s own slip with the bank’s tra soát, not the scam advice', async () => {
+    for (const q of [
+      'Tôi chuyển khoản nhầm người thì làm sao?',
+      'chuyen nham so tai khoan roi lam sao lay lai',
+    ]) {
+      const a = await engine.ask(q);
+      expect(a.intent, q).not.toBe('safety');
+      expect(a.sources[0]?.id, q).toBe('tt-ung-dung-ngan-hang');
+      expect(a.text, q).toContain('đề nghị tra soát');
+    }
+  });
+});
+
 describe('naming a product', () => {
   it('answers from the lesson whose keywords name a rare product, among everyday words', async () => {
     const a = await engine.ask('con tôi hay dùng gemini làm bài, tôi lo nó chép nguyên văn thì sao');

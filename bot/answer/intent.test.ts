@@ -117,7 +117,9 @@ describe('ruleIntent', () => {
     expect(
       reportsHarm(readQuestion('Có người nhắn bảo lỡ chuyển nhầm vào tài khoản tôi, nhờ chuyển trả.')),
     ).toBe(false);
-    expect(reportsHarm(readQuestion('Tôi lỡ chuyển nhầm 2 triệu cho người lạ.'))).toBe(true);
+    // One's own slip is the bank's "tra soát", not a scam to lock the account over.
+    expect(reportsHarm(readQuestion('Tôi lỡ chuyển nhầm 2 triệu sang số tài khoản khác.'))).toBe(false);
+    expect(reportsHarm(readQuestion('Mẹ lỡ chuyển 30 triệu cho người xưng công an.'))).toBe(true);
     expect(reportsHarm(readQuestion('Tôi bị hack Zalo rồi, làm sao lấy lại?'))).toBe(true);
     expect(reportsHarm(readQuestion('Họ gửi link bảo cài app, tôi cài rồi, sợ mất tiền quá.'))).toBe(true);
     expect(safetyAdvice(readQuestion('Tôi lỡ đọc mã OTP cho người lạ rồi'))).toMatch(/^Hãy gọi ngay/);

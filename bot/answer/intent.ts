@@ -775,7 +775,8 @@ const DIGITAL = new PhraseMatcher([
 const MONEY_GONE = [
   // Folded, "lỡ chuyển" is "lo chuyện" (to worry about something). Not a stranger's claim:
   // "có người nhắn bảo lỡ chuyển nhầm vào tài khoản tôi" (that is the scam, no money is gone).
-  'accented:re:(?<!(bảo|nói|kêu|nhắn|báo) )lỡ chuyển',
+  // Nor one's own slip ("lỡ chuyển nhầm số tài khoản"): the bank's "tra soát", not a scam.
+  'accented:re:(?<!(bảo|nói|kêu|nhắn|báo) )lỡ chuyển(?!( khoản| tiền)? (nhầm|lộn|sai))',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(chặn|block)( luôn)? (tui|tôi|mình|em|số|zalo|facebook|liên lạc)',
   're:(chuyển|tiền|cọc|triệu)[^?!]{0,80}(không giao hàng|mất liên lạc|không liên lạc được|lặn mất|biến mất)',
   'rút mất',
