@@ -491,7 +491,7 @@ describe('quizPairs', () => {
         answer:
           'Cúp máy, gọi lại bằng số điện thoại quen của con để hỏi. Hình và giọng trong cuộc gọi video có thể bị làm giả.',
       },
-      { stem: 'Mã PIN nên đặt thế nào?', answer: 'Sáu số khó đoán.' },
+      { stem: 'Mã PIN nên đặt thế nào?', answer: 'Mã PIN nên đặt thế nào? Sáu số khó đoán.' },
     ]);
   });
 
@@ -511,11 +511,24 @@ describe('quizPairs', () => {
       '- A. Bấm link.',
       '- B. Không cài; chỉ tải VNeID từ CH Play hoặc App Store.',
       'Đáp án: B',
+      '',
+      'Thẻ bảo hiểm y tế do đâu cấp?',
+      '- A. Bảo hiểm xã hội.',
+      '- B. Cửa hàng điện thoại.',
+      'Đáp án: A',
+      '',
+      'Người lạ xin ảnh căn cước của bạn. Bạn làm gì?',
+      '- A. Không gửi, chặn số.',
+      '- B. Gửi ngay.',
+      'Đáp án: A',
     ].join('\n');
     expect(quizPairs(check).map((p) => p.answer)).toEqual([
       'Nên cập nhật ứng dụng để sửa lỗi và dùng an toàn hơn. Bản cập nhật thường vá lỗi bảo mật.',
       'Có nên đọc to mã OTP ở chợ đông người? Không, vì người xung quanh có thể nghe thấy.',
       'Không cài; chỉ tải VNeID từ CH Play hoặc App Store.',
+      // A few words name what is asked only beside the question; "Bạn làm gì?" adds nothing.
+      'Thẻ bảo hiểm y tế do đâu cấp? Bảo hiểm xã hội.',
+      'Không gửi, chặn số.',
     ]);
   });
 

@@ -261,18 +261,20 @@ const WHY_ASKED = /^(?:vì sao|tại sao)\s+(.+?)\s*\?$/iu;
 /** A right option that only answers its question: a reason, a yes or no, a few words. */
 const REASON = /^(để|vì|do|bởi)\s/iu;
 const YES_NO = /^(có|không)(,|\.|$)/iu;
+/** "Bạn làm gì?" adds nothing before what to do ("Không gửi, chặn người đó."). */
+const BARE_ASK = /^bạn (nên |cần |sẽ )?làm gì\?$/iu;
 
 /**
  * A self-check answer that reads alone: "Để sửa lỗi và dùng an toàn hơn." answers nothing out of
  * its question, so it becomes "Nên cập nhật ứng dụng để sửa lỗi…"; a yes, a no or a few words
- * ("Chỉ mình bạn.") follow their question.
+ * ("Chỉ mình bạn.", "Ban Cơ yếu Chính phủ.") follow their question.
  */
 function standingAlone(stem: string, answer: string): string {
   const asked = stem.split(/(?<=[.!?])\s+/u).pop() ?? '';
   const why = WHY_ASKED.exec(asked);
   if (why && REASON.test(answer)) return `${upperFirst(why[1]!)} ${lowerFirst(answer)}`;
   const first = answer.split(/(?<=[.!?])\s+/u)[0]!;
-  if (asked.endsWith('?') && (YES_NO.test(first) || first.split(/\s+/).length <= 3))
+  if (asked.endsWith('?') && !BARE_ASK.test(asked) && (YES_NO.test(first) || first.split(/\s+/).length <= 5))
     return `${asked} ${answer}`;
   return answer;
 }
