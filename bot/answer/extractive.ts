@@ -701,10 +701,11 @@ function bestCaution(
   let best = { text: notes[0]!, score: 0 };
   // "Gửi hai lần đều bị từ chối": the note on why a request is refused, over one that merely
   // shares more of the lesson's words with the question.
-  const onTrouble = notes.filter((n) => trouble.some(holder(n)));
-  for (const n of onTrouble.length ? onTrouble : notes) {
-    const s = score(weights, n);
-    if (s > best.score) best = { text: n, score: s };
+  const held = notes.map((text) => ({ text, has: holder(text) }));
+  const onTrouble = held.filter((n) => trouble.some(n.has));
+  for (const n of onTrouble.length ? onTrouble : held) {
+    const s = scoreHeld(weights, n.has);
+    if (s > best.score) best = { text: n.text, score: s };
   }
   // A note that holds the question keeps its advice ("…đừng trả lần hai. Chụp màn hình giao
   // dịch và hỏi Bộ phận một cửa"); the first note shown by default keeps its first sentence.
